@@ -1,0 +1,46 @@
+"""Pydantic models of alignkit's documents: the single source of truth for their schema."""
+
+from .common import Contact
+from .csp import (
+    CSP_KIND,
+    STATUTORY_PARTNERS,
+    CSPDocument,
+    KeyFinding,
+    Meeting,
+    Participation,
+    PartnershipPlan,
+    Priority,
+    RegardRecord,
+    ResponsibleAuthorities,
+    StrategicAssessment,
+    TimetableItem,
+)
+from .periods import Period
+from .plan import PLAN_KIND, Commissioner, Objective, PolicePlan
+
+DOCUMENT_KINDS: dict[str, type[PolicePlan] | type[CSPDocument]] = {
+    PLAN_KIND: PolicePlan,
+    CSP_KIND: CSPDocument,
+}
+
+__all__ = [
+    "CSP_KIND",
+    "DOCUMENT_KINDS",
+    "PLAN_KIND",
+    "STATUTORY_PARTNERS",
+    "CSPDocument",
+    "Commissioner",
+    "Contact",
+    "KeyFinding",
+    "Meeting",
+    "Objective",
+    "Participation",
+    "PartnershipPlan",
+    "Period",
+    "PolicePlan",
+    "Priority",
+    "RegardRecord",
+    "ResponsibleAuthorities",
+    "StrategicAssessment",
+    "TimetableItem",
+]
