@@ -7,10 +7,14 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+URL_PATTERN = r"^https?://\S+$"
 
 Identifier = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=IDENTIFIER_PATTERN),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=64, pattern=IDENTIFIER_PATTERN
+    ),
     Field(
         description="A short reference such as P1 or northdown: letters, digits, '.', '_' or '-'.",
         examples=["P1"],
@@ -22,13 +26,13 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 Email = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN),
     Field(description="An email address.", examples=["community.safety@example.gov.uk"]),
 ]
 
 Url = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$"),
+    StringConstraints(strip_whitespace=True, pattern=URL_PATTERN),
     Field(description="A web address starting http:// or https://."),
 ]
 

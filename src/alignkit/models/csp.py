@@ -15,7 +15,7 @@ CSP_KIND = "community-safety-partnership"
 Tier = Literal["district", "unitary", "county", "london-borough", "welsh", "merged"]
 
 STATUTORY_PARTNERS = ("police", "local_authority", "fire_and_rescue", "health", "probation")
-"""The responsible authorities under the Crime and Disorder Act 1998, in the order guides list them."""
+"""The Crime and Disorder Act 1998 responsible authorities, in the order guides list them."""
 
 
 def _participation_json_schema(schema: dict[str, Any]) -> None:
@@ -28,7 +28,10 @@ def _participation_json_schema(schema: dict[str, Any]) -> None:
         {
             "title": title,
             "description": description,
-            "anyOf": [{"type": "boolean", "description": "Taking part (true) or not (false)."}, mapping],
+            "anyOf": [
+                {"type": "boolean", "description": "Taking part (true) or not (false)."},
+                mapping,
+            ],
         }
     )
 
@@ -37,8 +40,12 @@ class Participation(Document, json_schema_extra=_participation_json_schema):
     """Whether a responsible authority takes part: `true`/`false`, or a mapping with details."""
 
     taking_part: bool = Field(description="Whether the authority attends and contributes.")
-    organisation: Text | None = Field(None, description="The body, e.g. Wessex Fire and Rescue Service.")
-    representative: Text | None = Field(None, description="Named representative on the partnership.")
+    organisation: Text | None = Field(
+        None, description="The body, e.g. Wessex Fire and Rescue Service."
+    )
+    representative: Text | None = Field(
+        None, description="Named representative on the partnership."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -54,7 +61,8 @@ class ResponsibleAuthorities(Document):
 
     police: Participation | None = None
     local_authority: Participation | None = Field(
-        None, description="The district, unitary or borough council (and county council where there is one)."
+        None,
+        description="The district, unitary or borough council (and the county council, if any).",
     )
     fire_and_rescue: Participation | None = None
     health: Participation | None = Field(None, description="Today the integrated care board (ICB).")
@@ -86,7 +94,9 @@ class PartnershipPlan(Document):
 
     title: Text | None = None
     period: Period | None = Field(None, description="Period the plan covers.")
-    next_refresh: dt.date | None = Field(None, description="When the plan is next refreshed (YYYY-MM-DD).")
+    next_refresh: dt.date | None = Field(
+        None, description="When the plan is next refreshed (YYYY-MM-DD)."
+    )
     url: Url | None = None
 
 
@@ -96,7 +106,9 @@ class Priority(Document):
     id: Identifier = Field(description="Short reference, unique within this partnership.")
     title: Text = Field(description="The priority as the partnership plan states it.")
     description: Text | None = Field(None, description="What it covers, in a sentence or two.")
-    evidence: Text | None = Field(None, description="Why this is a priority: the assessment evidence.")
+    evidence: Text | None = Field(
+        None, description="Why this is a priority: the assessment evidence."
+    )
     outcomes: list[Text] = Field(default_factory=list, description="What success looks like.")
     measures: list[Text] = Field(default_factory=list, description="How progress is measured.")
     lead: Text | None = Field(None, description="Who leads on this priority (a body or a group).")
@@ -121,7 +133,9 @@ class Meeting(Document):
     """A meeting in the partnership's calendar."""
 
     date: dt.date = Field(description="Date of the meeting (YYYY-MM-DD).")
-    body: Text = Field(description="Which body meets, e.g. CSP Board, Responsible Authorities Group.")
+    body: Text = Field(
+        description="Which body meets, e.g. CSP Board, Responsible Authorities Group."
+    )
     title: Text | None = Field(None, description="What the meeting is for, if not obvious.")
     location: Text | None = None
 
@@ -140,13 +154,15 @@ class CSPDocument(Document):
     kind: Literal["community-safety-partnership"] = Field(
         description="Always `community-safety-partnership` for this document."
     )
-    id: Identifier = Field(description="Short reference for the partnership, unique in the force area.")
+    id: Identifier = Field(
+        description="Short reference for the partnership, unique in the force area."
+    )
     name: Text = Field(description="Name of the partnership.")
     force_area: Text = Field(description="Police force area; must match the police and crime plan.")
     tier: Tier | None = Field(
         None,
-        description="Kind of area: district, unitary, county (county strategy group), london-borough, "
-        "welsh, or merged (partnerships that have merged).",
+        description="Kind of area: district, unitary, county (county strategy group), "
+        "london-borough, welsh, or merged (partnerships that have merged).",
     )
     local_authorities: list[Text] = Field(
         default_factory=list, description="Councils covered by the partnership."
@@ -154,7 +170,9 @@ class CSPDocument(Document):
     responsible_authorities: ResponsibleAuthorities | None = None
     strategic_assessment: StrategicAssessment | None = None
     plan: PartnershipPlan | None = None
-    priorities: list[Priority] = Field(min_length=1, description="The partnership plan's priorities.")
+    priorities: list[Priority] = Field(
+        min_length=1, description="The partnership plan's priorities."
+    )
     regard: list[RegardRecord] = Field(
         default_factory=list,
         description="PCC objectives considered and not adopted locally, each with the reason.",

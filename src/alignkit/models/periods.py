@@ -5,7 +5,7 @@ Partnership and police and crime plans run over UK financial years (1 April to
 
 - ``2025/26``                   -> 1 April 2025 to 31 March 2026
 - ``2025/26-2027/28``           -> 1 April 2025 to 31 March 2028
-- ``2025-2029``                 -> 1 April 2025 to 31 March 2029 (financial years, as plan titles use)
+- ``2025-2029``                 -> 1 April 2025 to 31 March 2029 (financial years)
 - ``2025-04-01 to 2026-03-31``  or ``2025-04-01/2026-03-31`` (ISO 8601 interval)
 - a mapping ``{start: 2025-04-01, end: 2026-03-31}``
 """

@@ -32,7 +32,7 @@ class Objective(Document):
     description: Text | None = Field(None, description="A sentence or two on what it covers.")
     sub_themes: list[Text] = Field(
         default_factory=list,
-        description="Themes the plan lists under this objective, e.g. Burglary; Fraud and cyber crime.",
+        description="Themes listed under this objective, e.g. Burglary; Fraud and cyber crime.",
     )
     outcomes: list[Text] = Field(
         default_factory=list, description="What success looks like for this objective."
@@ -49,7 +49,9 @@ class PolicePlan(Document):
         description="Always `police-and-crime-plan` for this document."
     )
     force_area: Text = Field(description="Police force area, e.g. Wessex.")
-    title: Text = Field(description="Title of the plan, e.g. Wessex Police and Crime Plan 2025-2029.")
+    title: Text = Field(
+        description="Title of the plan, e.g. Wessex Police and Crime Plan 2025-2029."
+    )
     commissioner: Commissioner | None = None
     period: Period | None = Field(
         None,

@@ -1,0 +1,223 @@
+"""The catalogue of diagnostic codes.
+
+Codes are a public contract (CI configurations and waivers name them), so they are never
+renumbered: AK0xx are file and YAML problems, AK1xx schema problems, AK2xx problems
+between files. Each entry says what the code means and the usual fix; docs/diagnostics.md
+is generated from this table and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    title: str
+    explanation: str
+    fix: str
+
+
+_CATALOGUE = [
+    # --- AK0xx: the file itself, and YAML syntax ---
+    CodeInfo(
+        "AK001",
+        "File cannot be read",
+        "The path does not exist, is a folder where a file was expected, or cannot be opened.",
+        "Check the path and the file's permissions.",
+    ),
+    CodeInfo(
+        "AK002",
+        "File too large",
+        "The file is larger than alignkit's size limit, so it is not read at all.",
+        "Plan documents are small; check that this is the right file.",
+    ),
+    CodeInfo(
+        "AK003",
+        "Not UTF-8 text",
+        "The file is in another text encoding (often Windows-1252 from Word, or UTF-16).",
+        "Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8).",
+    ),
+    CodeInfo(
+        "AK004",
+        "Binary file",
+        "The file contains NUL bytes or control characters, so it is not a text file.",
+        "Point alignkit at the YAML file, not a Word, PDF or spreadsheet file.",
+    ),
+    CodeInfo(
+        "AK005",
+        "Empty document",
+        "The file holds no YAML content (only blank lines or comments).",
+        "Start from the examples or the minimal documents in docs/getting-started.md.",
+    ),
+    CodeInfo(
+        "AK006",
+        "YAML syntax error",
+        "The text is not valid YAML: often a missing colon, an unclosed quote, or a line "
+        "indented differently from its neighbours.",
+        "Look at the line shown and the one above it; quote text that contains ': ' or '#'.",
+    ),
+    CodeInfo(
+        "AK007",
+        "Tab used for indentation",
+        "YAML does not allow tab characters for indentation.",
+        "Replace the tabs with spaces (two per level is usual).",
+    ),
+    CodeInfo(
+        "AK008",
+        "Duplicate key",
+        "The same key appears twice in one mapping; YAML readers silently keep only one, so "
+        "part of the document would be lost.",
+        "Remove or rename one of the two keys.",
+    ),
+    CodeInfo(
+        "AK009",
+        "Too many aliases",
+        "The document uses more anchors and aliases (&name / *name) than alignkit allows, "
+        "or they expand to too much data. This guards against 'alias bombs'.",
+        "Write the values out instead of using aliases.",
+    ),
+    CodeInfo(
+        "AK010",
+        "Nesting too deep",
+        "Mappings and lists are nested more deeply than any plan document needs.",
+        "Check the indentation; plan documents are only a few levels deep.",
+    ),
+    CodeInfo(
+        "AK011",
+        "Tag not allowed",
+        "The document uses a YAML tag (such as !!python/object) or a merge key (<<). alignkit "
+        "reads plain data only.",
+        "Remove the tag and write the value as plain text, a list or a mapping.",
+    ),
+    CodeInfo(
+        "AK012",
+        "More than one document",
+        "The file holds several YAML documents separated by '---'.",
+        "Put each plan or partnership in its own file.",
+    ),
+    CodeInfo(
+        "AK013",
+        "Top level is not a mapping",
+        "The document must be a mapping of keys (kind:, title:, …), not a list or plain text.",
+        "Start the file with 'kind:' on the first line, without a leading '-'.",
+    ),
+    CodeInfo(
+        "AK014",
+        "Key is not plain text",
+        "A mapping key is itself a list, a mapping or an alias.",
+        "Write keys as plain words followed by a colon.",
+    ),
+    # --- AK1xx: the document's fields ---
+    CodeInfo(
+        "AK100",
+        "Missing or unknown kind",
+        "Every document says what it is with 'kind:': police-and-crime-plan or "
+        "community-safety-partnership.",
+        "Add 'kind: police-and-crime-plan' or 'kind: community-safety-partnership'.",
+    ),
+    CodeInfo(
+        "AK101",
+        "Unknown key",
+        "The key is not part of the document format (often a typo).",
+        "Use the suggested key, or see docs/reference/ for the keys allowed there.",
+    ),
+    CodeInfo(
+        "AK102",
+        "Missing required key",
+        "A key that this part of the document needs is absent.",
+        "Add the key shown, at the place shown.",
+    ),
+    CodeInfo(
+        "AK103",
+        "Wrong type of value",
+        "The value is the wrong shape: text where a list is needed, a list where a mapping is "
+        "needed, an empty value, or similar.",
+        "Write the value in the form the message asks for; docs/reference/ shows each "
+        "key's expected value.",
+    ),
+    CodeInfo(
+        "AK104",
+        "Value not allowed",
+        "The value has the right shape but is not one of the allowed values or forms "
+        "(for example a tier that does not exist, or an id with spaces).",
+        "Use one of the values listed in the message.",
+    ),
+    CodeInfo(
+        "AK105",
+        "Invalid period",
+        "A period is not in a form alignkit understands, or it ends before it starts.",
+        "Write 2025/26, 2025/26-2027/28, 2025-2029, or 2025-04-01 to 2028-03-31.",
+    ),
+    CodeInfo(
+        "AK106",
+        "Invalid date",
+        "A date is not a real date or is not written as YYYY-MM-DD.",
+        "Write dates as YYYY-MM-DD, e.g. 2026-03-31.",
+    ),
+    # --- AK2xx: between documents ---
+    CodeInfo(
+        "AK201",
+        "Duplicate objective id",
+        "Two objectives of the police and crime plan share an id, so CSPs cannot say which "
+        "one they mean.",
+        "Give each objective its own id (P1, P2, …).",
+    ),
+    CodeInfo(
+        "AK202",
+        "Duplicate priority id",
+        "Two priorities of one partnership share an id.",
+        "Give each priority its own id within the partnership.",
+    ),
+    CodeInfo(
+        "AK203",
+        "Duplicate partnership id",
+        "Two CSP documents use the same id.",
+        "Give each partnership its own id; if two partnerships merged, keep one file.",
+    ),
+    CodeInfo(
+        "AK204",
+        "'supports' names an unknown objective",
+        "A priority says it supports an objective id the police and crime plan does not have.",
+        "Use an objective id from the plan (see the suggestion), or remove the link.",
+    ),
+    CodeInfo(
+        "AK205",
+        "'regard' names an unknown objective",
+        "A regard record refers to an objective id the police and crime plan does not have.",
+        "Use an objective id from the plan (see the suggestion).",
+    ),
+    CodeInfo(
+        "AK206",
+        "Different force area",
+        "The partnership's force_area is not the police and crime plan's force area.",
+        "Correct force_area, or check against the right police and crime plan.",
+    ),
+    CodeInfo(
+        "AK207",
+        "Wrong kind of document",
+        "A partnership document was given where the police and crime plan was expected, or "
+        "the reverse.",
+        "Give the plan first and the CSP files or folders after it.",
+    ),
+    CodeInfo(
+        "AK208",
+        "No documents found",
+        "A folder given on the command line holds no .yaml or .yml files.",
+        "Check the folder, or name the files directly.",
+    ),
+    CodeInfo(
+        "AK209",
+        "More than one police and crime plan",
+        "Several plan documents for the same force area were given, so alignkit cannot tell "
+        "which one the partnerships should be checked against.",
+        "Keep one plan per force area in the set of files you validate.",
+    ),
+]
+
+CODES: dict[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
+
+
+def hint_for(code: str) -> str:
+    return CODES[code].fix

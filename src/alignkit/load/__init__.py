@@ -1,0 +1,67 @@
+"""load: files on disk to plain values with positions, and every failure as a diagnostic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..codes import hint_for
+from ..diagnostics import Diagnostic, Position, Severity
+from .compose import ComposeError, NodeLocation, PathKey, compose
+from .limits import DEFAULT_LIMITS, Limits
+from .source import SourceError, display_path, read_text
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "NodeLocation",
+    "PathKey",
+    "SourceFile",
+    "display_path",
+    "load_source",
+]
+
+
+@dataclass
+class SourceFile:
+    """One file as read: its values (None when unreadable), their positions, and problems."""
+
+    path: Path
+    shown: str
+    data: dict[str, Any] | None
+    locations: dict[PathKey, NodeLocation] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, path: PathKey, *, key: bool = False) -> Position | None:
+        """Where ``path`` is in the file; the nearest enclosing node when it is not there."""
+        for end in range(len(path), -1, -1):
+            location = self.locations.get(path[:end])
+            if location is not None:
+                if key and end == len(path) and location.key is not None:
+                    return location.key
+                return location.value
+        return None
+
+
+def load_source(
+    path: Path, limits: Limits = DEFAULT_LIMITS, shown: str | None = None
+) -> SourceFile:
+    shown = shown or display_path(path)
+    try:
+        text = read_text(path, shown, limits)
+        composed = compose(text, shown, limits)
+    except (SourceError, ComposeError) as exc:
+        return SourceFile(path, shown, None, diagnostics=[exc.diagnostic])
+    if not isinstance(composed.data, dict):
+        kind = "a list" if isinstance(composed.data, list) else "plain text"
+        problem = Diagnostic(
+            "AK013",
+            Severity.ERROR,
+            f"the document is {kind}, not a mapping",
+            shown,
+            composed.locations[()].value,
+            hint_for("AK013"),
+        )
+        return SourceFile(path, shown, None, diagnostics=[*composed.diagnostics, problem])
+    return SourceFile(path, shown, composed.data, composed.locations, composed.diagnostics)

@@ -1,0 +1,306 @@
+"""Turn YAML text into plain Python values, remembering where every node came from.
+
+PyYAML's own constructors are not used: they turn `no` into False and `2025-04-01` into a
+date inside text fields, silently keep the last of two duplicate keys, and expand alias
+bombs. Instead we read the event stream (from libyaml when available, for speed) and
+build values ourselves: every scalar stays the text the officer wrote (pydantic then
+converts it only where the model asks for a date or a yes/no), and limits are checked as
+we go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..codes import hint_for
+from ..diagnostics import Diagnostic, Position, Severity
+from .limits import Limits
+
+PathKey = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(
+    {None, "!"} | {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+try:  # libyaml parses several times faster; the pure-Python parser is the fallback.
+    _EventLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _EventLoader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class NodeLocation:
+    """Where a value sits: its key (for mapping entries) and the value itself."""
+
+    value: Position
+    key: Position | None = None
+
+
+@dataclass
+class Composed:
+    data: Any
+    locations: dict[PathKey, NodeLocation]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class ComposeError(Exception):
+    """A problem after which the rest of the file cannot be read reliably."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Composer:
+    def __init__(self, events: Any, shown: str, limits: Limits) -> None:
+        self._events = events
+        self._shown = shown
+        self._limits = limits
+        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._aliases = 0
+        self._nodes = 0
+        self.locations: dict[PathKey, NodeLocation] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- helpers -------------------------------------------------------------
+    def _fail(self, code: str, message: str, mark: Any, hint: str | None = None) -> ComposeError:
+        return ComposeError(
+            Diagnostic(
+                code, Severity.ERROR, message, self._shown, _pos(mark), hint or hint_for(code)
+            )
+        )
+
+    def _count(self, size: int, mark: Any) -> None:
+        self._nodes += size
+        if self._nodes > self._limits.max_nodes:
+            raise self._fail(
+                "AK009",
+                f"the document expands to more than {self._limits.max_nodes:,} values",
+                mark,
+            )
+
+    def _check_tag(self, event: Any) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+            raise self._fail("AK011", f"tag '{shown}' is not allowed", event.start_mark)
+
+    def _remember(self, event: Any, value: Any, size: int) -> None:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self._anchors[anchor] = (value, size)
+
+    # -- composition ---------------------------------------------------------
+    def document(self) -> Any:
+        event = next(self._events)  # StreamStart
+        event = next(self._events)
+        if isinstance(event, yaml.StreamEndEvent):
+            return _EMPTY
+        if not isinstance(event, yaml.DocumentStartEvent):  # pragma: no cover - parser guarantees
+            raise self._fail("AK006", "unexpected YAML structure", event.start_mark)
+        value, _ = self._node(next(self._events), (), 1)
+        next(self._events)  # DocumentEnd
+        following = next(self._events)
+        if isinstance(following, yaml.DocumentStartEvent):
+            raise self._fail(
+                "AK012", "a second YAML document starts here ('---')", following.start_mark
+            )
+        return value
+
+    def _node(self, event: Any, path: PathKey, depth: int) -> tuple[Any, int]:
+        if depth > self._limits.max_depth:
+            raise self._fail(
+                "AK010", f"nesting is deeper than {self._limits.max_depth} levels", event.start_mark
+            )
+        if isinstance(event, yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > self._limits.max_aliases:
+                raise self._fail(
+                    "AK009", f"more than {self._limits.max_aliases} aliases", event.start_mark
+                )
+            if event.anchor not in self._anchors:  # pragma: no cover - the parser rejects these
+                raise self._fail("AK006", f"unknown alias '*{event.anchor}'", event.start_mark)
+            anchored, size = self._anchors[event.anchor]
+            self._count(size, event.start_mark)
+            self._place(path, event.start_mark)
+            return anchored, size
+        self._check_tag(event)
+        self._place(path, event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            self._count(1, event.start_mark)
+            value: Any = event.value
+            if event.tag == _CORE + "null" or (_plain(event) and value in _NULLS):
+                value = None
+            self._remember(event, value, 1)
+            return value, 1
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(event, path, depth)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(event, path, depth)
+        raise self._fail(  # pragma: no cover - parser guarantees a node here
+            "AK006", "unexpected YAML structure", event.start_mark
+        )
+
+    def _place(self, path: PathKey, mark: Any) -> None:
+        previous = self.locations.get(path)
+        key = previous.key if previous else None
+        self.locations[path] = NodeLocation(value=_pos(mark), key=key)
+
+    def _sequence(self, start: Any, path: PathKey, depth: int) -> tuple[list[Any], int]:
+        items: list[Any] = []
+        size = 1
+        self._count(1, start.start_mark)
+        while not isinstance(event := next(self._events), yaml.SequenceEndEvent):
+            value, child = self._node(event, (*path, len(items)), depth + 1)
+            items.append(value)
+            size += child
+        self._remember(start, items, size)
+        return items, size
+
+    def _mapping(self, start: Any, path: PathKey, depth: int) -> tuple[dict[str, Any], int]:
+        result: dict[str, Any] = {}
+        size = 1
+        self._count(1, start.start_mark)
+        while not isinstance(key_event := next(self._events), yaml.MappingEndEvent):
+            key = self._key(key_event)
+            child_path = (*path, key)
+            value_event = next(self._events)
+            if key in result:
+                first = self.locations[child_path].key
+                where = f" (first at line {first.line})" if first else ""
+                self.diagnostics.append(
+                    Diagnostic(
+                        "AK008",
+                        Severity.ERROR,
+                        f"duplicate key '{key}'{where}",
+                        self._shown,
+                        _pos(key_event.start_mark),
+                        hint_for("AK008"),
+                    )
+                )
+                # Read the duplicate's value (to keep the stream in step) but keep the first.
+                saved = dict(self.locations)
+                self._node(value_event, ("<duplicate>",), depth + 1)
+                self.locations = saved
+                continue
+            self.locations[child_path] = NodeLocation(
+                value=_pos(value_event.start_mark), key=_pos(key_event.start_mark)
+            )
+            value, child = self._node(value_event, child_path, depth + 1)
+            result[key] = value
+            size += child
+        self._remember(start, result, size)
+        return result, size
+
+    def _key(self, event: Any) -> str:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self._fail("AK014", "a key must be plain text", event.start_mark)
+        if event.value == "<<" and _plain(event):
+            raise self._fail("AK011", "merge keys ('<<') are not supported", event.start_mark)
+        self._check_tag(event)
+        return str(event.value)
+
+
+_EMPTY = object()
+
+
+def _plain(event: Any) -> bool:
+    """An untagged, unquoted scalar (libyaml reports the plain style as '', PyYAML as None)."""
+    return not event.style and event.tag is None
+
+
+def compose(text: str, shown: str, limits: Limits) -> Composed:
+    """Parse ``text`` into values and locations; raise ComposeError on a fatal problem."""
+    composer = _Composer(yaml.parse(text, Loader=_EventLoader), shown, limits)
+    try:
+        data = composer.document()
+    except yaml.MarkedYAMLError as exc:
+        raise ComposeError(_syntax_diagnostic(exc, text, shown)) from None
+    except yaml.YAMLError as exc:  # ReaderError and other unmarked errors
+        raise ComposeError(
+            Diagnostic(
+                "AK006",
+                Severity.ERROR,
+                f"YAML cannot be read: {exc}",
+                shown,
+                None,
+                hint_for("AK006"),
+            )
+        ) from None
+    if data is _EMPTY:
+        raise ComposeError(
+            Diagnostic(
+                "AK005",
+                Severity.ERROR,
+                "the file holds no YAML document",
+                shown,
+                None,
+                hint_for("AK005"),
+            )
+        )
+    return Composed(data, composer.locations, composer.diagnostics)
+
+
+# PyYAML's wording is written for YAML experts; these say what usually went wrong.
+_SYNTAX_HINTS = [
+    (
+        "mapping values are not allowed",
+        "a ':' appears inside unquoted text, or a line is "
+        "indented too far; put text containing ': ' in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a line is missing its ':' after the key, or a multi-line "
+        "text is not indented under its key",
+    ),
+    ("did not find expected key", "this line is indented differently from the keys around it"),
+    ("did not find expected '-' indicator", "list items ('- ') must line up with each other"),
+    ("expected <block end>", "this line is indented differently from the lines around it"),
+    ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
+    ("while scanning a quoted scalar", "a quote is opened but never closed"),
+    ("found undefined alias", "'*' starts an alias in YAML; put text starting with '*' in quotes"),
+    ("found character '@'", "text cannot start with '@' or '`' unless it is in quotes"),
+    ("found character '`'", "text cannot start with '@' or '`' unless it is in quotes"),
+    ("while parsing a flow", "a '[' or '{' is not closed, or text inside it needs quotes"),
+]
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    position = _pos(mark) if mark is not None else None
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    tab = _first_indent_tab(text)
+    if tab is not None and position is not None and tab.line in (position.line, position.line - 1):
+        return Diagnostic(
+            "AK007",
+            Severity.ERROR,
+            "tab character used for indentation",
+            shown,
+            tab or position,
+            hint_for("AK007"),
+        )
+    context = f" ({exc.context})" if exc.context and exc.problem else ""
+    hint = next(
+        (h for needle, h in _SYNTAX_HINTS if needle in f"{exc.context} {problem}"),
+        hint_for("AK006"),
+    )
+    return Diagnostic(
+        "AK006", Severity.ERROR, f"YAML syntax error: {problem}{context}", shown, position, hint
+    )
+
+
+def _first_indent_tab(text: str) -> Position | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return Position(number, indent.index("\t") + 1)
+    return None

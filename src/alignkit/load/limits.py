@@ -1,0 +1,20 @@
+"""Resource limits for reading untrusted YAML. Generous for any real plan, small for an attack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 10 * 1024 * 1024
+    """Largest file read. A real CSP document is a few kilobytes; 10 MiB leaves room for any."""
+    max_aliases: int = 20
+    """Anchors and aliases are rare in plan documents; a handful is plenty."""
+    max_depth: int = 50
+    """Plan documents nest about six levels deep."""
+    max_nodes: int = 1_000_000
+    """Values after aliases are expanded: the guard against 'billion laughs' documents."""
+
+
+DEFAULT_LIMITS = Limits()

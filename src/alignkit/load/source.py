@@ -1,0 +1,122 @@
+"""Reading a file's bytes into text, with clear diagnostics for what officers actually send.
+
+Plan files are often pasted from Word or PDF, so the non-UTF-8 cases get specific help.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..codes import hint_for
+from ..diagnostics import Diagnostic, Position, Severity
+from .limits import Limits
+
+_UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
+# Bytes 0x80-0x9F are control characters in Latin-1 but curly quotes, dashes and the
+# euro sign in Windows-1252: their presence means text came from Word or similar.
+_CP1252_MARKERS = frozenset(range(0x80, 0xA0))
+# Tab, newline and carriage return are text; other C0 controls, DEL, the C1 range and
+# U+FFFE are what binary data and corrupted pastes look like.
+_FORBIDDEN_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+class SourceError(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def _error(
+    code: str, message: str, path: str, position: Position | None = None, hint: str | None = None
+) -> SourceError:
+    return SourceError(
+        Diagnostic(code, Severity.ERROR, message, path, position, hint or hint_for(code))
+    )
+
+
+def _byte_position(data: bytes, offset: int) -> Position:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Position(data.count(b"\n", 0, offset) + 1, column)
+
+
+def read_text(path: Path, shown: str, limits: Limits) -> str:
+    """Return the file's text, or raise SourceError with a located diagnostic."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise _error("AK001", "this is a folder, not a file", shown)
+        if size > limits.max_bytes:
+            raise _error(
+                "AK002",
+                f"file is {size / 1024 / 1024:.1f} MiB; the limit is "
+                f"{limits.max_bytes / 1024 / 1024:.0f} MiB",
+                shown,
+            )
+        with path.open("rb") as handle:
+            # Read one byte past the limit: stat can be wrong for pipes and special files.
+            data = handle.read(limits.max_bytes + 1)
+    except SourceError:
+        raise
+    except FileNotFoundError:
+        raise _error("AK001", "file not found", shown) from None
+    except PermissionError:
+        raise _error("AK001", "permission denied: alignkit cannot read this file", shown) from None
+    except OSError as exc:
+        raise _error("AK001", f"cannot read file: {exc.strerror or exc}", shown) from None
+    if len(data) > limits.max_bytes:
+        raise _error("AK002", f"file is larger than {limits.max_bytes} bytes", shown)
+    return decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> str:
+    if data.startswith(_UTF16_32_BOMS):
+        raise _error("AK003", "file is UTF-16 or UTF-32 text, not UTF-8", shown, Position(1, 1))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise _error(
+            "AK004",
+            "file contains NUL bytes: it is not a text file",
+            shown,
+            _byte_position(data, nul),
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        sample = data[exc.start : exc.start + 64]
+        if any(b in _CP1252_MARKERS for b in sample):
+            guess = "it looks like Windows-1252 text (as saved by Word or Excel)"
+        else:
+            guess = "it looks like Latin-1 (ISO-8859-1) text"
+        raise _error(
+            "AK003",
+            f"byte 0x{data[exc.start]:02X} is not valid UTF-8: {guess}",
+            shown,
+            _byte_position(data, exc.start),
+            "save the file as UTF-8 (Save As, Encoding: UTF-8); characters such as '£' and "
+            "curly quotes will then be kept",
+        ) from None
+    forbidden = _FORBIDDEN_CONTROL.search(text)
+    if forbidden:
+        index = forbidden.start()
+        prefix = text[:index]
+        raise _error(
+            "AK004",
+            f"control character U+{ord(text[index]):04X}: this does not look like a text file",
+            shown,
+            Position(prefix.count("\n") + 1, index - (prefix.rfind("\n") + 1) + 1),
+        )
+    return text
+
+
+def display_path(path: Path) -> str:
+    """The path as users should see it: relative to the working directory when inside it."""
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()

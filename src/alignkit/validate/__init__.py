@@ -1,0 +1,124 @@
+"""validate: read documents, check them against the models and against each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..codes import hint_for
+from ..diagnostics import Diagnostic, Severity, has_errors
+from ..load import DEFAULT_LIMITS, Limits, display_path
+from ..models import CSP_KIND, PLAN_KIND
+from . import crossfile
+from .discover import UsageError, discover
+from .documents import KIND_LABELS, LoadedDocument, load_document
+
+__all__ = [
+    "KIND_LABELS",
+    "LoadedDocument",
+    "UsageError",
+    "ValidationResult",
+    "load_document",
+    "validate_paths",
+]
+
+
+@dataclass
+class ValidationResult:
+    documents: list[LoadedDocument]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    plan: LoadedDocument | None = None
+    """The plan the CSPs were checked against, when one was named or found."""
+
+    @property
+    def valid(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+    @property
+    def csps(self) -> list[LoadedDocument]:
+        return [d for d in self.documents if d.kind == CSP_KIND]
+
+
+def validate_paths(
+    paths: list[Path], plan_path: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> ValidationResult:
+    """Validate every document under ``paths``.
+
+    With ``plan_path``, that file must be a police and crime plan and every other file a CSP
+    document checked against it. Without it, each CSP is checked against the plan of its
+    force area when exactly one such plan is among the files.
+    Raises UsageError (exit 2) for paths that do not exist.
+    """
+    files, empty = discover(paths)
+    diagnostics = [
+        Diagnostic(
+            "AK208",
+            Severity.ERROR,
+            "no .yaml or .yml files in this folder",
+            display_path(folder),
+            None,
+            hint_for("AK208"),
+        )
+        for folder in empty
+    ]
+    plan_doc: LoadedDocument | None = None
+    if plan_path is not None:
+        if plan_path.is_dir():
+            raise UsageError(f"{plan_path}: the plan must be a file, not a folder")
+        if not plan_path.exists():
+            raise UsageError(f"{plan_path}: no such file")
+        plan_doc = load_document(plan_path, limits)
+        resolved = plan_path.resolve()
+        files = [f for f in files if f.resolve() != resolved]
+    documents = [load_document(path, limits) for path in files]
+    everything = ([plan_doc] if plan_doc else []) + documents
+    for doc in everything:
+        diagnostics.extend(doc.diagnostics)
+        diagnostics.extend(crossfile.duplicate_ids(doc))
+    diagnostics.extend(crossfile.duplicate_csp_ids(documents))
+
+    if plan_doc is not None:
+        problem = crossfile.wrong_kind(plan_doc, PLAN_KIND)
+        if problem:
+            diagnostics.append(problem)
+        for doc in documents:
+            problem = crossfile.wrong_kind(doc, CSP_KIND)
+            if problem:
+                diagnostics.append(problem)
+            diagnostics.extend(crossfile.references(plan_doc, doc))
+    else:
+        plan_doc = _pair_with_plans(documents, diagnostics)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return ValidationResult(everything, diagnostics, plan_doc)
+
+
+def _pair_with_plans(
+    documents: list[LoadedDocument], diagnostics: list[Diagnostic]
+) -> LoadedDocument | None:
+    plans = [d for d in documents if d.plan is not None]
+    by_area: dict[str, LoadedDocument] = {}
+    for doc in plans:
+        assert doc.plan is not None
+        area = " ".join(doc.plan.force_area.casefold().split())
+        if area in by_area:
+            diagnostics.append(
+                Diagnostic(
+                    "AK209",
+                    Severity.ERROR,
+                    f"a second police and crime plan for {doc.plan.force_area} "
+                    f"(the first is {by_area[area].source.shown})",
+                    doc.source.shown,
+                    doc.source.position(("force_area",)),
+                    hint_for("AK209"),
+                )
+            )
+        else:
+            by_area[area] = doc
+    for doc in documents:
+        if doc.csp is None:
+            continue
+        area = " ".join(doc.csp.force_area.casefold().split())
+        partner = by_area.get(area) or (plans[0] if len(plans) == 1 else None)
+        if partner is not None:
+            diagnostics.extend(crossfile.references(partner, doc))
+    return plans[0] if len(plans) == 1 else None

@@ -1,0 +1,68 @@
+"""A document read and validated: the model when valid, and every problem found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..codes import hint_for
+from ..diagnostics import Diagnostic, Severity, has_errors
+from ..load import DEFAULT_LIMITS, Limits, SourceFile, load_source
+from ..models import CSP_KIND, DOCUMENT_KINDS, PLAN_KIND, CSPDocument, PolicePlan
+from .schema_errors import diagnostics_for, did_you_mean
+
+KIND_LABELS = {PLAN_KIND: "police and crime plan", CSP_KIND: "community safety partnership"}
+
+
+@dataclass
+class LoadedDocument:
+    source: SourceFile
+    kind: str | None = None
+    model: PolicePlan | CSPDocument | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.model is not None and not has_errors(self.diagnostics)
+
+    @property
+    def plan(self) -> PolicePlan | None:
+        return self.model if isinstance(self.model, PolicePlan) else None
+
+    @property
+    def csp(self) -> CSPDocument | None:
+        return self.model if isinstance(self.model, CSPDocument) else None
+
+
+def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+    source = load_source(path, limits)
+    document = LoadedDocument(source, diagnostics=list(source.diagnostics))
+    if source.data is None:
+        return document
+    kind = source.data.get("kind")
+    if kind not in DOCUMENT_KINDS:
+        document.diagnostics.append(_kind_problem(source, kind))
+        return document
+    document.kind = str(kind)
+    model = DOCUMENT_KINDS[str(kind)]
+    try:
+        document.model = model.model_validate(source.data)
+    except ValidationError as exc:
+        document.diagnostics.extend(diagnostics_for(exc, model, source))
+    return document
+
+
+def _kind_problem(source: SourceFile, kind: object) -> Diagnostic:
+    choices = list(DOCUMENT_KINDS)
+    if kind is None:
+        where = source.position(("kind",)) if "kind" in (source.data or {}) else source.position(())
+        message = "missing 'kind': alignkit cannot tell what this document is"
+        hint = hint_for("AK100")
+    else:
+        where = source.position(("kind",))
+        guess = did_you_mean(str(kind), choices) if isinstance(kind, str) else None
+        message = f"unknown kind '{kind}'"
+        hint = f"did you mean '{guess}'?" if guess else "use one of: " + ", ".join(choices)
+    return Diagnostic("AK100", Severity.ERROR, message, source.shown, where, hint)
