@@ -55,9 +55,7 @@ def read_text(path: Path, shown: str, limits: Limits) -> str:
                 f"{limits.max_bytes / 1024 / 1024:.0f} MiB",
                 shown,
             )
-        with path.open("rb") as handle:
-            # Read one byte past the limit: stat can be wrong for pipes and special files.
-            data = handle.read(limits.max_bytes + 1)
+        data = _read_capped(path, limits.max_bytes)
     except SourceError:
         raise
     except FileNotFoundError:
@@ -69,6 +67,21 @@ def read_text(path: Path, shown: str, limits: Limits) -> str:
     if len(data) > limits.max_bytes:
         raise _error("AK002", f"file is larger than {limits.max_bytes} bytes", shown)
     return decode(data, shown)
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    """Read at most ``cap + 1`` bytes in small chunks.
+
+    stat can be wrong for pipes and special files, and a single large read() would
+    reserve the whole cap in memory up front.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    with path.open("rb") as handle:
+        while total <= cap and (chunk := handle.read(min(65536, cap + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode(data: bytes, shown: str) -> str:

@@ -49,6 +49,11 @@ def validate_paths(
     force area when exactly one such plan is among the files.
     Raises UsageError (exit 2) for paths that do not exist.
     """
+    if plan_path is not None:
+        if plan_path.is_dir():
+            raise UsageError(f"{plan_path}: the plan must be a file, not a folder")
+        if not plan_path.exists():
+            raise UsageError(f"{plan_path}: no such file")
     files, empty = discover(paths)
     diagnostics = [
         Diagnostic(
@@ -63,10 +68,6 @@ def validate_paths(
     ]
     plan_doc: LoadedDocument | None = None
     if plan_path is not None:
-        if plan_path.is_dir():
-            raise UsageError(f"{plan_path}: the plan must be a file, not a folder")
-        if not plan_path.exists():
-            raise UsageError(f"{plan_path}: no such file")
         plan_doc = load_document(plan_path, limits)
         resolved = plan_path.resolve()
         files = [f for f in files if f.resolve() != resolved]

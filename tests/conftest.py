@@ -1,0 +1,74 @@
+"""Shared helpers: write YAML snippets to a temporary folder and run the CLI on them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignkit.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL_PLAN = """\
+kind: police-and-crime-plan        # plan file
+force_area: Wessex
+title: Wessex Police and Crime Plan 2025-2029
+objectives:
+  - id: P1
+    title: Cut crime and anti-social behaviour
+    description: Burglary, vehicle crime, ASB hotspots   # optional
+"""
+
+MINIMAL_CSP = """\
+kind: community-safety-partnership # CSP file
+id: northdown
+name: Northdown Community Safety Partnership
+force_area: Wessex
+priorities:
+  - id: N1
+    title: Domestic abuse and stalking
+    description: Increase reporting and repeat-victim support   # optional
+"""
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """Run with the temporary folder as working directory, so paths print relative."""
+    before = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(before)
+
+
+@pytest.fixture
+def write(in_tmp: Path) -> Callable[..., Path]:
+    def _write(name: str, content: str | bytes) -> Path:
+        path = in_tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return Path(name)
+
+    return _write
+
+
+def run(*args: str) -> Run:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
