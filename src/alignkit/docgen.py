@@ -78,7 +78,8 @@ def _doc(model: type[BaseModel]) -> str:
 
 
 def reference_page(title: str, root: type[BaseModel]) -> str:
-    out = [f"# {title}\n\n", _NOTE, f"{_doc(root)}\n\n", _table(root, nested := [])]
+    nested: list[type[BaseModel]] = []
+    out = [f"# {title}\n\n", _NOTE, f"{_doc(root)}\n\n", _table(root, nested)]
     done: set[type[BaseModel]] = {root}
     index = 0
     while index < len(nested):
