@@ -2,13 +2,19 @@
 
 Codes are a public contract (CI configurations and waivers name them), so they are never
 renumbered: AK0xx are file and YAML problems, AK1xx schema problems, AK2xx problems
-between files. Each entry says what the code means and the usual fix; docs/diagnostics.md
-is generated from this table and a test keeps the two in step.
+between files. AK3xx and up are findings of `alignkit check`: AK3xx the CSP's regard to
+the plan, AK4xx the plan's regard to the CSP, AK5xx declared links, AK6xx planning
+cycles, AK7xx the partnership itself, AK8xx the force area as a whole.
+
+Each entry says what the code means and the usual fix; docs/diagnostics.md and
+docs/findings.md are generated from this table and a test keeps them in step.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .diagnostics import Severity
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,8 @@ class CodeInfo:
     title: str
     explanation: str
     fix: str
+    severity: Severity | None = None
+    """Default severity of an assessment finding (AK3xx and up); document problems are errors."""
 
 
 _CATALOGUE = [
@@ -216,7 +224,155 @@ _CATALOGUE = [
     ),
 ]
 
-CODES: dict[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
+
+_FINDINGS = [
+    # --- AK3xx: the CSP has regard to the police and crime plan ---
+    CodeInfo(
+        "AK301",
+        "Unexplained gap",
+        "No priority of the partnership addresses this police and crime plan objective, and "
+        "the partnership has not recorded why. Having regard means being able to show the "
+        "objective was considered; this is the real gap the duty is about.",
+        "Either add or reword a priority that addresses the objective, or add a 'regard' "
+        "record with the reason it is not a local priority (e.g. led at county level).",
+        Severity.ERROR,
+    ),
+    CodeInfo(
+        "AK302",
+        "Considered, not adopted",
+        "The partnership has recorded why this objective is not a local priority. This is "
+        "what having regard looks like; it is listed so the reasons are visible.",
+        "Nothing to do; review the reason when the plan is refreshed.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK303",
+        "Objective only partly addressed",
+        "The closest priority touches the objective but does not clearly address it.",
+        "Make the link explicit in the priority's description (name the objective's "
+        "themes), or record the objective in 'regard' if it is not a local priority.",
+        Severity.WARNING,
+    ),
+    # --- AK4xx: the plan has regard to the CSP ---
+    CodeInfo(
+        "AK401",
+        "Priority not reflected in the plan",
+        "No objective of the police and crime plan addresses this partnership priority. The "
+        "PCC must have regard to each CSP's priorities, so this is one for the OPCC to "
+        "consider at the plan's next review.",
+        "Share the priority and its evidence with the OPCC before the plan's next review; "
+        "if the priority is purely local, no change to the plan may be needed.",
+        Severity.WARNING,
+    ),
+    # --- AK5xx: declared links ---
+    CodeInfo(
+        "AK501",
+        "Declared link not borne out by the text",
+        "The priority says it 'supports' an objective, but the two texts show little in "
+        "common, so a reader of either plan would not see the link.",
+        "Reword the priority's description to show how it serves the objective, or remove "
+        "the link.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK502",
+        "Undeclared link",
+        "The priority clearly addresses an objective it does not list in 'supports'.",
+        "Add the objective's id to the priority's 'supports' list.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK503",
+        "Regard record for an objective the CSP addresses",
+        "A 'regard' record says the objective is not a local priority, but a priority does "
+        "address it. The record is probably out of date.",
+        "Remove the 'regard' record, or check that the priority really is about the objective.",
+        Severity.INFO,
+    ),
+    # --- AK6xx: planning cycles ---
+    CodeInfo(
+        "AK601",
+        "Partnership plan has expired",
+        "The partnership plan's period ended before the as-of date.",
+        "Refresh the partnership plan and update 'plan.period'.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK602",
+        "Strategic assessment is more than 12 months old",
+        "CSPs produce a strategic assessment every year; this one is older than that.",
+        "Complete this year's strategic assessment and update 'strategic_assessment.date'.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK603",
+        "Partnership plan does not overlap the police and crime plan",
+        "The two plans cover periods that do not meet, so neither can have had regard to "
+        "the other.",
+        "Check the periods; refresh the older plan.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK604",
+        "Planning cycles not aligned",
+        "The partnership's next refresh falls after the police and crime plan's next review, "
+        "so the PCC's review cannot take the refreshed priorities into account.",
+        "Bring the partnership's refresh forward, or agree a common timetable across the "
+        "force area (the LGA guide recommends aligning cycles).",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK605",
+        "Police and crime plan runs past the next election",
+        "A police and crime plan lasts until the end of the financial year that contains the "
+        "next PCC election (May 2028, then every four years); this plan's period runs on "
+        "past that date.",
+        "End the plan's period on 31 March of the financial year of the next election.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK606",
+        "Review date has passed",
+        "The plan's next review or refresh date is before the as-of date.",
+        "Carry out the review and set the next date.",
+        Severity.WARNING,
+    ),
+    # --- AK7xx: the partnership ---
+    CodeInfo(
+        "AK701",
+        "Responsible authority not taking part",
+        "A statutory responsible authority (police, local authority, fire and rescue, health, "
+        "probation) is recorded as not taking part. Health and probation are the most often "
+        "absent.",
+        "Invite the authority's representative and record them under 'responsible_authorities'.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK702",
+        "Responsible authority not recorded",
+        "The document does not say whether this statutory responsible authority takes part.",
+        "Add it under 'responsible_authorities' with true or false.",
+        Severity.INFO,
+    ),
+    # --- AK8xx: the force area ---
+    CodeInfo(
+        "AK801",
+        "Objective no partnership addresses",
+        "No CSP in the force area addresses this objective. The PCC may need to deliver it "
+        "another way, or it may not be grounded in local evidence.",
+        "Discuss with the CSPs at the force-wide meeting; check the evidence behind it.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK802",
+        "Shared local theme the plan may be missing",
+        "Several CSPs prioritise a theme that no objective of the police and crime plan covers.",
+        "Raise it with the OPCC before the plan's next review.",
+        Severity.WARNING,
+    ),
+]
+
+CODES: dict[str, CodeInfo] = {info.code: info for info in [*_CATALOGUE, *_FINDINGS]}
 
 
 def hint_for(code: str) -> str:

@@ -111,13 +111,53 @@ def diagnostics_page() -> str:
         "Any of these makes `alignkit validate` and `alignkit check` exit with code 3.\n",
     ]
     for info in CODES.values():
-        out.append(f"\n## {info.code}: {info.title}\n\n{info.explanation}\n\n**Fix:** {info.fix}\n")
+        if info.severity is None:
+            out.append(
+                f"\n## {info.code}: {info.title}\n\n{info.explanation}\n\n**Fix:** {info.fix}\n"
+            )
+    return "".join(out)
+
+
+_AREAS = {
+    "AK3": "The partnership has regard to the police and crime plan",
+    "AK4": "The plan has regard to the partnership",
+    "AK5": "Declared links (`supports` and `regard`)",
+    "AK6": "Planning cycles",
+    "AK7": "The partnership",
+    "AK8": "The force area as a whole",
+}
+
+
+def findings_page() -> str:
+    out = [
+        "# Findings of `alignkit check`\n\n",
+        _NOTE,
+        "`alignkit check` turns the match scores into findings about the duty to *have regard*. "
+        "Each finding has a code that never changes meaning, a severity, the file, line and "
+        "column it is about, and a hint. The severity shown is the default.\n\n"
+        "- **error**: a gap the duty is about; `alignkit check` exits with code 1 "
+        "(with `--fail-on error`, the default).\n"
+        "- **warning**: worth acting on; fails the run with `--fail-on warning`.\n"
+        "- **info**: for the record (reasons given, suggestions).\n",
+    ]
+    area = ""
+    for info in CODES.values():
+        if info.severity is None:
+            continue
+        if info.code[:3] != area:
+            area = info.code[:3]
+            out.append(f"\n## {area}xx: {_AREAS[area]}\n")
+        out.append(
+            f"\n### {info.code}: {info.title} ({info.severity})\n\n{info.explanation}\n\n"
+            f"**What to do:** {info.fix}\n"
+        )
     return "".join(out)
 
 
 def generated_pages() -> dict[str, str]:
     pages = {path: reference_page(title, model) for path, (title, model) in PAGES.items()}
     pages["diagnostics.md"] = diagnostics_page()
+    pages["findings.md"] = findings_page()
     return pages
 
 

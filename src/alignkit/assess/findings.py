@@ -1,0 +1,52 @@
+"""Findings: what the assessment concludes, each tied to the YAML node it is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..codes import CODES
+from ..diagnostics import Diagnostic, Severity
+from ..load import PathKey
+from ..validate import LoadedDocument
+
+
+@dataclass(frozen=True)
+class Finding(Diagnostic):
+    """A diagnostic about alignment, naming the partnership, priority and objective involved."""
+
+    csp: str | None = None
+    priority: str | None = None
+    objective: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            **super().to_dict(),
+            "csp": self.csp,
+            "priority": self.priority,
+            "objective": self.objective,
+        }
+
+
+def finding(
+    code: str,
+    message: str,
+    doc: LoadedDocument,
+    at: PathKey,
+    *,
+    hint: str | None = None,
+    csp: str | None = None,
+    priority: str | None = None,
+    objective: str | None = None,
+) -> Finding:
+    info = CODES[code]
+    return Finding(
+        code=code,
+        severity=info.severity or Severity.WARNING,
+        message=message,
+        path=doc.source.shown,
+        position=doc.source.position(at, key=True),
+        hint=hint or info.fix,
+        csp=csp,
+        priority=priority,
+        objective=objective,
+    )
