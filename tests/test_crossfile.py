@@ -119,3 +119,15 @@ def test_two_plans_for_one_force_area(write):
     result = run("validate", "a.yaml", "b.yaml")
     assert result.exit_code == 3
     assert "b.yaml:2:13: AK209 a second police and crime plan for Wessex" in result.stdout
+
+
+def test_references_are_checked_even_when_the_csp_has_other_problems(write):
+    write("plan.yaml", PLAN)
+    write(
+        "csp.yaml",
+        MINIMAL_CSP.replace("    title: Domestic", "    titel: Domestic") + "    supports: [P7]\n",
+    )
+    result = run("validate", "plan.yaml", "csp.yaml")
+    assert "csp.yaml:7:5: AK101 unknown key 'titel' in priorities[0]" in result.stdout
+    assert "csp.yaml:9:16: AK204 priority N1 'supports' names objective 'P7'" in result.stdout
+    assert "AK102" not in result.stdout

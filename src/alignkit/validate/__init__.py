@@ -116,9 +116,10 @@ def _pair_with_plans(
         else:
             by_area[area] = doc
     for doc in documents:
-        if doc.csp is None:
+        if doc.kind != CSP_KIND or doc.source.data is None:
             continue
-        area = " ".join(doc.csp.force_area.casefold().split())
+        raw_area = doc.source.data.get("force_area")
+        area = " ".join(str(raw_area).casefold().split())
         partner = by_area.get(area) or (plans[0] if len(plans) == 1 else None)
         if partner is not None:
             diagnostics.extend(crossfile.references(partner, doc))

@@ -88,16 +88,21 @@ def _same_area(a: str, b: str) -> bool:
 
 
 def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagnostic]:
-    """`supports`, `regard` and `force_area` of one CSP checked against the plan."""
-    plan, csp = plan_doc.plan, csp_doc.csp
-    if plan is None or csp is None:
+    """`supports`, `regard` and `force_area` of one CSP checked against the plan.
+
+    Read from the CSP's raw values, so these are reported even when another part of the
+    CSP document is invalid (every problem at once, not one round at a time).
+    """
+    plan, data = plan_doc.plan, csp_doc.source.data
+    if plan is None or data is None or csp_doc.kind != CSP_KIND:
         return []
     found = []
-    if not _same_area(plan.force_area, csp.force_area):
+    area = data.get("force_area")
+    if isinstance(area, str) and area.strip() and not _same_area(plan.force_area, area):
         found.append(
             _problem(
                 "AK206",
-                f"force area '{csp.force_area}' differs from the plan's '{plan.force_area}' "
+                f"force area '{area.strip()}' differs from the plan's '{plan.force_area}' "
                 f"({plan_doc.source.shown})",
                 csp_doc,
                 ("force_area",),
@@ -111,33 +116,32 @@ def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagno
         hint = (
             f"did you mean '{guess}'?" if guess else "objectives in the plan: " + ", ".join(known)
         )
-        return _problem(
-            code,
-            f"{what} names objective '{value}', which is not in the police and crime plan",
-            csp_doc,
-            loc,
-            hint,
-        )
+        message = f"{what} names objective '{value}', which is not in the police and crime plan"
+        return _problem(code, message, csp_doc, loc, hint)
 
-    for p_index, priority in enumerate(csp.priorities):
-        for s_index, objective in enumerate(priority.supports):
-            if objective not in known:
+    for p_index, priority in enumerate(_mappings(data.get("priorities"))):
+        supports = priority.get("supports")
+        label = str(priority.get("id") or f"#{p_index + 1}").strip()
+        for s_index, objective in enumerate(supports if isinstance(supports, list) else []):
+            if isinstance(objective, str) and objective.strip() not in known:
+                loc = ("priorities", p_index, "supports", s_index)
                 found.append(
-                    unknown(
-                        "AK204",
-                        objective,
-                        ("priorities", p_index, "supports", s_index),
-                        f"priority {priority.id} 'supports'",
-                    )
+                    unknown("AK204", objective.strip(), loc, f"priority {label} 'supports'")
                 )
-    for r_index, record in enumerate(csp.regard):
-        if record.objective not in known:
-            found.append(
-                unknown(
-                    "AK205", record.objective, ("regard", r_index, "objective"), "a 'regard' record"
-                )
-            )
+    for r_index, record in enumerate(_mappings(data.get("regard"))):
+        objective = record.get("objective")
+        if isinstance(objective, str) and objective.strip() not in known:
+            where = ("regard", r_index, "objective")
+            found.append(unknown("AK205", objective.strip(), where, "a 'regard' record"))
     return found
+
+
+def _mappings(value: object) -> list[dict[str, object]]:
+    """The items of a list, with anything that is not a mapping left as an empty one (the
+    schema check reports those), so indexes stay the file's indexes."""
+    if not isinstance(value, list):
+        return []
+    return [item if isinstance(item, dict) else {} for item in value]
 
 
 def wrong_kind(doc: LoadedDocument, expected: str) -> Diagnostic | None:

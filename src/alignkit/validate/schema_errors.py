@@ -76,12 +76,27 @@ def _hint_from_field(model: type[BaseModel], loc: Loc) -> str | None:
 def diagnostics_for(
     error: ValidationError, model: type[BaseModel], source: SourceFile
 ) -> list[Diagnostic]:
+    errors = error.errors(include_url=False)
     found: dict[tuple[Position | None, str], Diagnostic] = {}
-    for err in error.errors(include_url=False):
+    for err in errors:
+        if err["type"] == "missing" and _explained_by_typo(err, errors, model):
+            continue  # 'titel' already says "did you mean 'title'?"; don't also say it's missing
         diagnostic = _one(err, model, source)
         # One diagnostic per place and code: unions and short forms can report twice.
         found.setdefault((diagnostic.position, diagnostic.code), diagnostic)
     return list(found.values())
+
+
+def _explained_by_typo(missing: Any, errors: list[Any], model: type[BaseModel]) -> bool:
+    parent = tuple(missing["loc"][:-1])
+    for other in errors:
+        loc = tuple(other["loc"])
+        if other["type"] == "extra_forbidden" and loc[:-1] == parent:
+            owner = model_at(model, parent)
+            allowed = list(owner.model_fields) if owner else []
+            if did_you_mean(str(loc[-1]), allowed) == missing["loc"][-1]:
+                return True
+    return False
 
 
 def _one(err: Any, model: type[BaseModel], source: SourceFile) -> Diagnostic:
