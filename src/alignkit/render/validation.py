@@ -26,13 +26,17 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def diagnostic_text(diagnostic: Diagnostic) -> Text:
-    """``path:line:column: CODE message`` then the hint, indented."""
+def diagnostic_text(diagnostic: Diagnostic, *, severity: bool = False) -> Text:
+    """``path:line:column: CODE message`` then the hint, indented.
+
+    Document problems are all errors, so their severity is only named when asked (the
+    check report, where warnings and info sit beside errors) or when it is not an error.
+    """
     line = Text()
     line.append(diagnostic.location(), style="bold")
     line.append(": ")
     line.append(diagnostic.code, style=_STYLE[diagnostic.severity])
-    if diagnostic.severity is not Severity.ERROR:
+    if severity or diagnostic.severity is not Severity.ERROR:
         line.append(f" {diagnostic.severity}", style=_STYLE[diagnostic.severity])
     line.append(f" {diagnostic.message}\n")
     if diagnostic.hint:

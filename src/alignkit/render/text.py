@@ -1,0 +1,152 @@
+"""The terminal report: a summary panel, a compact CSP × objective matrix, and the findings
+grouped by partnership. Colour helps, but every status is also a symbol and a word, so it
+reads the same in a log file or with NO_COLOR."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.text import Text
+
+from ..assess import CheckResult, Finding
+from .validation import diagnostic_text
+
+CELL = {
+    "addressed": ("✔", "green", "addressed"),
+    "partial": ("~", "yellow", "partly addressed"),
+    "considered": ("r", "cyan", "considered, reason recorded"),
+    "gap": ("✘", "bold red", "unexplained gap"),
+}
+
+_WIDTH = 100
+"""Width used when the report is written to a file or a pipe: stable across machines."""
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def _summary(result: CheckResult) -> Panel:
+    plan = result.plan
+    counts = result.counts()
+    gaps = sum(1 for f in result.findings if f.code == "AK301")
+    lines = Text()
+    lines.append(f"{plan.title}", style="bold")
+    lines.append(f"  ({plan.force_area}")
+    if plan.period:
+        lines.append(f", {plan.period.label()}")
+    lines.append(")\n")
+    lines.append(
+        f"{_plural(len(result.csps), 'partnership')} · {_plural(len(plan.objectives), 'objective')}"
+        f" · {_plural(sum(len(c.priorities) for c in result.csps), 'priority', 'priorities')}"
+        f" · as of {result.as_of.isoformat()}\n"
+    )
+    lines.append(_plural(counts["error"], "error"), style="bold red" if counts["error"] else "")
+    lines.append(" · ")
+    lines.append(_plural(counts["warning"], "warning"), style="yellow" if counts["warning"] else "")
+    lines.append(f" · {counts['info']} info\n")
+    if gaps:
+        lines.append(
+            f"{_plural(gaps, 'unexplained gap')}: objectives a partnership neither "
+            "addresses nor records why not.",
+            style="bold red",
+        )
+    else:
+        lines.append(
+            "No unexplained gaps: every partnership has regard to every objective.", style="green"
+        )
+    return Panel(lines, title="alignkit check", title_align="left", expand=False)
+
+
+def _matrix(result: CheckResult) -> Text:
+    objectives = [o.id for o in result.plan.objectives]
+    width = max([len(o) for o in objectives] + [2]) + 2
+    label = max([len(c.id) for c in result.csps] + [11]) + 2
+    out = Text()
+    out.append("How each partnership stands to each objective\n", style="bold")
+    out.append(
+        " " * label + "".join(o.ljust(width) for o in objectives).rstrip() + "\n", style="bold"
+    )
+    for csp in result.csps:
+        out.append(csp.id.ljust(label))
+        for objective in objectives:
+            symbol, style, _ = CELL[result.cells[(csp.id, objective)].state]
+            out.append(symbol, style=style)
+            out.append(" " * (width - 1))
+        out.rstrip()
+        out.append("\n")
+    out.append("Key: ")
+    for i, (symbol, style, words) in enumerate(CELL.values()):
+        out.append(("  " if i else "") + symbol, style=style)
+        out.append(f" {words}")
+    out.append("\n")
+    return out
+
+
+def _coverage(result: CheckResult) -> Text:
+    out = Text()
+    out.append("Coverage of the plan across the force area\n", style="bold")
+    total = len(result.csps)
+    titles = {o.id: o.title for o in result.plan.objectives}
+    for cover in result.coverage:
+        addressed = len(cover.addressed_by)
+        style = "red" if addressed == 0 else ""
+        out.append(f"  {cover.objective} {titles[cover.objective]}: ")
+        out.append(f"{addressed} of {total} address it", style=style)
+        if cover.considered_by:
+            out.append(f", {len(cover.considered_by)} recorded why not")
+        out.append("\n")
+    for theme in result.themes:
+        out.append(f"  The plan may be missing {theme.theme}: ", style="yellow")
+        out.append(f"a priority for {', '.join(theme.csps)}\n")
+    out.rstrip()
+    return out
+
+
+def _findings(title: str, findings: list[Finding]) -> Text:
+    out = Text()
+    if not findings:
+        return out
+    out.append(f"\n{title}\n", style="bold underline")
+    for finding in findings:
+        out.append_text(diagnostic_text(finding, severity=True))
+    out.rstrip()
+    return out
+
+
+def render_text(result: CheckResult) -> RenderableType:
+    parts: list[RenderableType] = [_summary(result), _matrix(result), _coverage(result)]
+    parts.append(
+        _findings(
+            f"Police and crime plan ({result.plan_doc.source.shown})", result.findings_for(None)
+        )
+    )
+    for doc, csp in zip(result.csp_docs, result.csps, strict=True):
+        parts.append(_findings(f"{csp.name} ({doc.source.shown})", result.findings_for(csp.id)))
+    verdict = Text()
+    errors = result.counts()["error"]
+    verdict.append(
+        f"\n{_plural(errors, 'error')} to resolve." if errors else "\nNo errors.",
+        style="bold red" if errors else "bold green",
+    )
+    parts.append(verdict)
+    return Group(*parts)
+
+
+def text_report(result: CheckResult) -> str:
+    """The terminal report as plain text (no colour codes), for files and pipes."""
+    console = Console(
+        file=StringIO(),
+        width=_WIDTH,
+        color_system=None,
+        soft_wrap=True,
+        highlight=False,
+        force_terminal=False,
+    )
+    console.print(render_text(result))
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+__all__ = ["render_text", "text_report"]
