@@ -1,0 +1,49 @@
+"""The one place reports are written: stdout, or a file written atomically.
+
+A report must never replace one of the documents it was made from, and a half-written
+file must never be left behind (a published report is read by panel members).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The report cannot be written where asked (exit code 2)."""
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_report(content: str, target: Path | None, protected: Iterable[Path] = ()) -> None:
+    if target is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    resolved = target.resolve()
+    if any(resolved == Path(p).resolve() for p in protected):
+        raise OutputError(f"{target} is one of the input documents; choose another output file")
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder; give a file name for the report")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(content)
+            # mkstemp makes the file private; a report is for sharing, so use the usual mode.
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
