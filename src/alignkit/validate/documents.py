@@ -42,7 +42,7 @@ def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument
     if source.data is None:
         return document
     kind = source.data.get("kind")
-    if kind not in DOCUMENT_KINDS:
+    if not isinstance(kind, str) or kind not in DOCUMENT_KINDS:
         document.diagnostics.append(_kind_problem(source, kind))
         return document
     document.kind = str(kind)
@@ -56,9 +56,13 @@ def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument
 
 def _kind_problem(source: SourceFile, kind: object) -> Diagnostic:
     choices = list(DOCUMENT_KINDS)
-    if kind is None:
+    if kind is None or not isinstance(kind, str):
         where = source.position(("kind",)) if "kind" in (source.data or {}) else source.position(())
-        message = "missing 'kind': alignkit cannot tell what this document is"
+        message = (
+            "missing 'kind': alignkit cannot tell what this document is"
+            if kind is None
+            else "'kind' must be a word such as police-and-crime-plan"
+        )
         hint = hint_for("AK100")
     else:
         where = source.position(("kind",))
