@@ -1,0 +1,1 @@
+"""Benchmarks: accuracy on the development set and speed at national scale (`make bench`)."""

@@ -1,0 +1,108 @@
+"""match: documents in, every (priority, objective) pair scored and explained out.
+
+Pure functions, no I/O beyond reading the vocabulary files it is given. The check
+command calls :func:`match_documents`; benchmarks and tests use :class:`Matcher` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..models import CSPDocument, PolicePlan
+from .explain import Explanation, explain
+from .profile import Item
+from .scoring import Scorer, Scores, Thresholds
+from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
+
+__all__ = [
+    "Explanation",
+    "Item",
+    "Matcher",
+    "PairScore",
+    "Scores",
+    "Thresholds",
+    "Vocabulary",
+    "VocabularyError",
+    "load_vocabulary",
+    "match_documents",
+    "objective_item",
+    "priority_item",
+]
+
+
+class Matcher:
+    """The vocabulary, compiled once, and the scorer built on it."""
+
+    def __init__(
+        self, vocabulary: Vocabulary | None = None, thresholds: Thresholds | None = None
+    ) -> None:
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.scorer = Scorer(self.vocabulary, thresholds)
+
+    @classmethod
+    def with_files(cls, extra: Iterable[Path]) -> Matcher:
+        return cls(load_vocabulary(extra))
+
+    def explain(self, priority: Item, objective: Item, score: int) -> Explanation:
+        return explain(self.scorer, priority, objective, score)
+
+    def themes_of(self, text: str) -> list[str]:
+        """Labels of the themes in ``text`` (umbrellas left out), in the order found."""
+        tokens = self.vocabulary.normaliser.tokens(text)
+        labels: list[str] = []
+        for hit in self.vocabulary.find(tokens):
+            theme = self.vocabulary.themes[hit.theme]
+            if not theme.umbrella and theme.label not in labels:
+                labels.append(theme.label)
+        return labels
+
+
+def priority_item(priority_id: str, title: str, description: str | None) -> Item:
+    return Item.of(priority_id, title, description)
+
+
+def objective_item(
+    objective_id: str, title: str, description: str | None, sub_themes: Sequence[str] = ()
+) -> Item:
+    return Item.of(objective_id, title, description, side="objective", extra=sub_themes)
+
+
+@dataclass(frozen=True)
+class PairScore:
+    csp: str
+    priority: str
+    objective: str
+    score: int
+    status: str
+    explanation: Explanation
+
+
+def match_documents(
+    plan: PolicePlan, csps: Sequence[CSPDocument], matcher: Matcher | None = None
+) -> list[PairScore]:
+    """Every CSP priority against every objective of the plan, in document order."""
+    matcher = matcher or Matcher()
+    objectives = [
+        objective_item(o.id, o.title, o.description, list(o.sub_themes or ()))
+        for o in plan.objectives
+    ]
+    result: list[PairScore] = []
+    for csp in csps:
+        priorities = [priority_item(p.id, p.title, p.description) for p in csp.priorities]
+        scores = matcher.scorer.score(priorities, objectives)
+        for i, priority in enumerate(priorities):
+            for j, objective in enumerate(objectives):
+                value = int(scores.values[i, j])
+                result.append(
+                    PairScore(
+                        csp.id,
+                        priority.key,
+                        objective.key,
+                        value,
+                        matcher.scorer.thresholds.status(value),
+                        matcher.explain(priority, objective, value),
+                    )
+                )
+    return result

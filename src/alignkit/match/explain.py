@@ -1,0 +1,151 @@
+"""Why a pair scored what it did, in words a community safety officer can check.
+
+An explanation names the theme links behind the score (with the words each side used),
+the content words the two texts share, and which fields matched. It quotes the texts as
+written; stems never reach a reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .profile import Item
+from .scoring import LEXICAL_FLOOR, LEXICAL_SCALE, RELATED, Scorer
+
+NEAR_WORD = 85
+"""Two different words this alike (rapidfuzz ratio) count as the same word: 'offending'
+and 'reoffending', 'organisation' and 'organisations' after a typo."""
+MAX_LINKS = 3
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    priority_theme: str
+    objective_theme: str
+    relation: str
+    """same, part-of (the objective's theme contains the priority's), covers (the other
+    way), related, or siblings."""
+    priority_words: str
+    priority_field: str
+    objective_words: str
+    objective_field: str
+    strength: int
+
+
+@dataclass(frozen=True)
+class Explanation:
+    summary: str
+    themes: tuple[ThemeLink, ...]
+    terms: tuple[str, ...]
+    fields: tuple[str, ...]
+    theme_score: int
+    word_score: int
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["themes"] = [asdict(link) for link in self.themes]
+        data["terms"] = list(self.terms)
+        data["fields"] = list(self.fields)
+        return data
+
+
+def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
+    if t == u:
+        return "same"
+    ancestors_t = scorer.vocabulary.ancestors(t)
+    if u in ancestors_t:
+        return "part-of"
+    if t in scorer.vocabulary.ancestors(u):
+        return "covers"
+    return "related" if value >= RELATED else "siblings"
+
+
+def explain(scorer: Scorer, priority: Item, objective: Item, score: int) -> Explanation:
+    p = scorer.profile(priority)
+    o = scorer.profile(objective)
+    themes = scorer.vocabulary.themes
+
+    candidates = []
+    for f in p.found:
+        for g in o.found:
+            value = scorer.relation[f.hit.theme, g.hit.theme]
+            if value > 0:
+                candidates.append((f.weight * value * g.weight, f, g, value))
+    candidates.sort(key=lambda c: (-c[0], c[1].hit.start, c[2].hit.start))
+    links: list[ThemeLink] = []
+    seen: set[int] = set()
+    for strength, f, g, value in candidates:
+        if f.hit.theme in seen or len(links) == MAX_LINKS:
+            continue
+        seen.add(f.hit.theme)
+        links.append(
+            ThemeLink(
+                themes[f.hit.theme].label,
+                themes[g.hit.theme].label,
+                _relation_name(value, f.hit.theme, g.hit.theme, scorer),
+                f.hit.words,
+                f.field,
+                g.hit.words,
+                g.field,
+                round(100 * strength),
+            )
+        )
+
+    terms = _shared_words(p.words, o.words)
+    fields = tuple(
+        dict.fromkeys(f"{link.priority_field} ↔ {link.objective_field}" for link in links)
+    )
+    theme_score = max((link.strength for link in links), default=0)
+    word_score = round(100 * _word_part(p.lexical, o.lexical))
+    return Explanation(
+        _summary(links, terms, score), tuple(links), terms, fields, theme_score, word_score
+    )
+
+
+def _word_part(a: str, b: str) -> float:
+    ratio = fuzz.token_set_ratio(a, b, score_cutoff=LEXICAL_FLOOR)
+    return ratio * LEXICAL_SCALE / 100.0
+
+
+def _shared_words(ours: dict[str, str], theirs: dict[str, str]) -> tuple[str, ...]:
+    shared: list[str] = []
+    for stem_, surface in ours.items():
+        if stem_ in theirs:
+            shared.append(surface)
+            continue
+        near = [
+            (fuzz.ratio(stem_, other), other)
+            for other in theirs
+            if min(len(stem_), len(other)) >= 4
+        ]
+        best = max(near, default=(0.0, ""))
+        if best[0] >= NEAR_WORD:
+            shared.append(f"{surface} ~ {theirs[best[1]]}")
+    return tuple(dict.fromkeys(shared))
+
+
+def _summary(links: list[ThemeLink], terms: tuple[str, ...], score: int) -> str:
+    parts: list[str] = []
+    for link in links[:2]:
+        said = f"'{link.priority_words}'"
+        their = f"'{link.objective_words}'"
+        if link.relation == "same":
+            parts.append(f"both about {link.priority_theme} ({said} ↔ {their})")
+        elif link.relation == "part-of":
+            parts.append(
+                f"{said} ({link.priority_theme}) is part of {link.objective_theme} ({their})"
+            )
+        elif link.relation == "covers":
+            parts.append(
+                f"{said} ({link.priority_theme}) takes in {their} ({link.objective_theme})"
+            )
+        else:
+            parts.append(f"{said} is {link.relation} to {their} ({link.objective_theme})")
+    if terms:
+        parts.append("shared words: " + ", ".join(terms))
+    if not parts:
+        return "no shared theme or words"
+    return "; ".join(parts)

@@ -1,0 +1,166 @@
+"""Scores for every (priority, objective) pair: themes first, words second.
+
+A score is 0-100. Its main part comes from themes: the best link between a theme of the
+priority and a theme of the objective, weighted by how central each theme is to its text
+and by how the two themes relate (the same theme; the objective's theme contains the
+priority's; the other way round; siblings; related). A second shared theme adds a little.
+Words the vocabulary does not know still count through lexical similarity of the texts'
+content words (rapidfuzz ``token_set_ratio``), scaled so that words alone make a strong
+match only when nearly all of one text's words are in the other.
+
+Everything here is a pure function of the vocabulary and the texts; the same inputs give
+the same scores on every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+from .profile import Item, Profile, build_profile
+from .vocabulary import Vocabulary
+
+# How much a link between two themes is worth, before the themes' weights in their texts.
+SAME = 1.0
+OBJECTIVE_BROADER = 0.9  # "knife crime" serves "serious violence"
+OBJECTIVE_BROADER_FAR = 0.82
+OBJECTIVE_NARROWER = 0.75  # "exploitation" partly serves "modern slavery"
+OBJECTIVE_NARROWER_FAR = 0.65
+RELATED = 0.45
+SIBLINGS = 0.4
+UMBRELLA_SAME = 0.5  # "reduce crime" and "cut crime" say little about each other
+UMBRELLA_LINK = 0.3
+
+SECOND_THEME = 0.3
+"""Share of the remaining distance to 100 that a second, different shared theme closes."""
+LEXICAL_SCALE = 0.8
+"""Words alone reach at most 80: aligned only when one text's words are nearly all in the
+other."""
+
+
+LEXICAL_FLOOR = 60
+"""Below this token_set_ratio two texts share no word, only letters ('domestic abuse' and
+'serious violence' score 43): noise, so it counts as nothing."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    aligned: int = 75
+    partial: int = 40
+
+    def status(self, score: int) -> str:
+        if score >= self.aligned:
+            return "aligned"
+        if score >= self.partial:
+            return "partial"
+        return "none"
+
+
+def relation_matrix(vocabulary: Vocabulary) -> NDArray[np.float64]:
+    """R[t, u]: what a priority on theme t and an objective on theme u share."""
+    themes = vocabulary.themes
+    size = len(themes)
+    ancestors = [vocabulary.ancestors(i) for i in range(size)]
+    relation = np.zeros((size, size))
+    for t in range(size):
+        for u in range(size):
+            umbrella = themes[t].umbrella or themes[u].umbrella
+            if t == u:
+                value = UMBRELLA_SAME if umbrella else SAME
+            elif u in ancestors[t]:
+                far = ancestors[t][u] > 1
+                value = OBJECTIVE_BROADER_FAR if far else OBJECTIVE_BROADER
+                value = UMBRELLA_LINK if umbrella else value
+            elif t in ancestors[u]:
+                far = ancestors[u][t] > 1
+                value = OBJECTIVE_NARROWER_FAR if far else OBJECTIVE_NARROWER
+                value = UMBRELLA_LINK if umbrella else value
+            elif u in themes[t].related or t in themes[u].related:
+                value = RELATED
+            elif _siblings(themes[t].broader, themes[u].broader, vocabulary):
+                value = SIBLINGS
+            else:
+                value = 0.0
+            relation[t, u] = value
+    return relation
+
+
+def _siblings(a: Sequence[int], b: Sequence[int], vocabulary: Vocabulary) -> bool:
+    return any(p in b and not vocabulary.themes[p].umbrella for p in a)
+
+
+@dataclass
+class Scores:
+    """The scores of every priority (rows) against every objective (columns)."""
+
+    values: NDArray[np.int16]
+    theme_part: NDArray[np.float64]
+    lexical_part: NDArray[np.float64]
+
+
+class Scorer:
+    def __init__(self, vocabulary: Vocabulary, thresholds: Thresholds | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.thresholds = thresholds or Thresholds()
+        self.relation = relation_matrix(vocabulary)
+        self._profiles: dict[tuple[object, ...], Profile] = {}
+
+    def profile(self, item: Item) -> Profile:
+        key = tuple((f.name, f.text, f.weight) for f in item.fields)
+        cached = self._profiles.get(key)
+        if cached is None:
+            cached = self._profiles[key] = build_profile(item, self.vocabulary)
+        return cached
+
+    def score(self, priorities: Sequence[Item], objectives: Sequence[Item]) -> Scores:
+        p_profiles = [self.profile(p) for p in priorities]
+        o_profiles = [self.profile(o) for o in objectives]
+        themes = self._theme_part(p_profiles, o_profiles)
+        lexical = self._lexical_part(p_profiles, o_profiles)
+        combined = np.maximum(themes, lexical)
+        values = np.rint(100 * combined).astype(np.int16)
+        return Scores(values, themes, lexical)
+
+    def _theme_part(self, ps: list[Profile], os: list[Profile]) -> NDArray[np.float64]:
+        """Best theme link per pair, plus a share of the second-best from another theme.
+
+        Vectorised by 'slot': slot k holds the k-th theme of every priority, so each slot
+        is one pass over the objectives' few themes with whole columns at a time.
+        """
+        n_p, n_o, size = len(ps), len(os), len(self.vocabulary.themes)
+        slots = max((len(p.weights) for p in ps), default=0)
+        best = np.zeros((n_p, n_o))
+        second = np.zeros((n_p, n_o))
+        objective_themes = [sorted(o.weights.items()) for o in os]
+        for slot in range(slots):
+            reach = np.zeros((n_p, size))  # what each priority's slot theme reaches, per theme
+            for i, profile in enumerate(ps):
+                ranked = sorted(profile.weights.items())
+                if slot < len(ranked):
+                    theme, weight = ranked[slot]
+                    reach[i] = weight * self.relation[theme]
+            part = np.zeros((n_p, n_o))
+            for j, owned in enumerate(objective_themes):
+                for theme, weight in owned:
+                    np.maximum(part[:, j], reach[:, theme] * weight, out=part[:, j])
+            second = np.maximum(second, np.minimum(best, part))
+            best = np.maximum(best, part)
+        result: NDArray[np.float64] = 1.0 - (1.0 - best) * (1.0 - SECOND_THEME * second)
+        return result
+
+    def _lexical_part(self, ps: list[Profile], os: list[Profile]) -> NDArray[np.float64]:
+        if not ps or not os:
+            return np.zeros((len(ps), len(os)))
+        ratios = process.cdist(
+            [p.lexical for p in ps],
+            [o.lexical for o in os],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=LEXICAL_FLOOR,
+            dtype=np.uint8,
+        )
+        result: NDArray[np.float64] = ratios.astype(np.float64) * (LEXICAL_SCALE / 100.0)
+        return result

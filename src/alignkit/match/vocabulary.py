@@ -1,0 +1,269 @@
+"""The community-safety vocabulary: themes, their words and how they nest.
+
+The vocabulary is data (``alignkit/data/vocabulary.yaml``), not code, so a partnership can
+teach alignkit its own words with a file of the same shape without touching Python. This
+module reads such files, checks them (a mistake in one is reported at its line and
+column, never as a traceback), and compiles them into lookup tables for the scorer.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..load import SourceFile, load_source
+from .normalise import Normaliser, Token, stem
+
+THEME_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class VocabularyError(Exception):
+    """A vocabulary file that cannot be used, with every problem found in it."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ThemeEntry(_Entry):
+    id: str = Field(pattern=THEME_ID_PATTERN)
+    label: str | None = Field(None, min_length=1, description="Required for a new theme.")
+    broader: list[str] = []
+    related: list[str] = []
+    umbrella: bool | None = None
+    focus: float | None = Field(None, gt=0, le=1)
+    terms: list[str] = []
+
+
+class VocabularyFile(_Entry):
+    version: int = Field(ge=1, le=1, description="Format version; 1.")
+    acronyms: dict[str, str] = {}
+    any_case: list[str] = []
+    spellings: dict[str, str] = {}
+    weak_words: list[str] = []
+    themes: list[ThemeEntry] = []
+
+
+@dataclass(frozen=True)
+class Theme:
+    index: int
+    id: str
+    label: str
+    umbrella: bool
+    focus: float
+    broader: tuple[int, ...]
+    related: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """A theme recognised in a text, and the words it was recognised by."""
+
+    theme: int
+    start: int
+    end: int
+    words: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    themes: tuple[Theme, ...]
+    normaliser: Normaliser
+    weak_stems: frozenset[str]
+    terms: dict[str, tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
+    """First stem -> (term stems, theme indices), longest term first."""
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    def find(self, tokens: Sequence[Token]) -> list[ThemeHit]:
+        """Themes in ``tokens``, longest phrase first so 'domestic violence' is not read
+        as 'violence'; each word counts towards one phrase only."""
+        hits: list[ThemeHit] = []
+        i = 0
+        while i < len(tokens):
+            matched = False
+            for stems, themes in self.terms.get(tokens[i].stem, ()):
+                end = i + len(stems)
+                if end <= len(tokens) and all(tokens[i + k].stem == s for k, s in enumerate(stems)):
+                    words = _as_written(tokens[i:end])
+                    hits += [ThemeHit(theme, i, end, words) for theme in themes]
+                    i = end
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return hits
+
+    def ancestors(self, index: int) -> dict[int, int]:
+        """Every broader theme of ``index`` with its distance (1 = direct parent)."""
+        found: dict[int, int] = {}
+        queue = deque((parent, 1) for parent in self.themes[index].broader)
+        while queue:
+            theme, distance = queue.popleft()
+            if theme in found:
+                continue
+            found[theme] = distance
+            queue.extend((parent, distance + 1) for parent in self.themes[theme].broader)
+        return found
+
+
+def _as_written(tokens: Sequence[Token]) -> str:
+    words: dict[int, str] = {}
+    for token in tokens:
+        words.setdefault(token.origin, token.surface)
+    return " ".join(words.values())
+
+
+BUILTIN = "vocabulary.yaml"
+
+
+def builtin_source() -> Path:
+    return Path(str(importlib.resources.files("alignkit") / "data" / BUILTIN))
+
+
+def read_vocabulary_file(path: Path) -> VocabularyFile:
+    """Read and check one vocabulary file; every problem at its line and column."""
+    source = load_source(path)
+    if source.data is None or source.diagnostics:
+        raise VocabularyError([d.location() + ": " + d.message for d in source.diagnostics])
+    try:
+        return VocabularyFile.model_validate(source.data)
+    except ValidationError as exc:
+        raise VocabularyError([_located(source, error) for error in exc.errors()]) from None
+
+
+def _located(source: SourceFile, error: Any) -> str:
+    loc = tuple(error["loc"])
+    position = source.position(loc, key=error["type"] == "extra_forbidden")
+    where = f"{source.shown}:{position.line}:{position.column}" if position else source.shown
+    field = ".".join(str(part) for part in loc) or "(top level)"
+    return f"{where}: {field}: {error['msg']}"
+
+
+def load_vocabulary(extra: Iterable[Path] = ()) -> Vocabulary:
+    """The built-in vocabulary, extended by each file in ``extra`` in turn.
+
+    A theme in an extra file with an id the vocabulary already has adds to it (more
+    terms, more broader or related themes); a new id adds a theme, which then needs a
+    label and at least one term.
+    """
+    files = [read_vocabulary_file(builtin_source())]
+    files += [read_vocabulary_file(path) for path in extra]
+    return compile_vocabulary(files)
+
+
+def compile_vocabulary(files: Sequence[VocabularyFile]) -> Vocabulary:
+    acronyms: dict[str, str] = {}
+    any_case: set[str] = set()
+    spellings: dict[str, str] = {}
+    weak: set[str] = set()
+    merged: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for file in files:
+        acronyms.update(file.acronyms)
+        any_case.update(a.lower() for a in file.any_case)
+        spellings.update(file.spellings)
+        weak.update(file.weak_words)
+        for entry in file.themes:
+            into = merged.setdefault(
+                entry.id,
+                {
+                    "label": None,
+                    "broader": [],
+                    "related": [],
+                    "umbrella": False,
+                    "focus": 1.0,
+                    "terms": [],
+                },
+            )
+            for key in ("label", "umbrella", "focus"):
+                if getattr(entry, key) is not None:
+                    into[key] = getattr(entry, key)
+            for key in ("broader", "related", "terms"):
+                into[key] += [v for v in getattr(entry, key) if v not in into[key]]
+
+    ids = list(merged)
+    index = {theme_id: i for i, theme_id in enumerate(ids)}
+    for theme_id, spec in merged.items():
+        if spec["label"] is None:
+            problems.append(f"theme '{theme_id}': a new theme needs a label")
+        if not spec["terms"]:
+            problems.append(f"theme '{theme_id}': a theme needs at least one term")
+        for key in ("broader", "related"):
+            for other in spec[key]:
+                if other not in index:
+                    problems.append(f"theme '{theme_id}': {key} names unknown theme '{other}'")
+                elif other == theme_id:
+                    problems.append(f"theme '{theme_id}': {key} names the theme itself")
+    if problems:
+        raise VocabularyError(problems)
+
+    themes = tuple(
+        Theme(
+            index=i,
+            id=theme_id,
+            label=str(merged[theme_id]["label"]),
+            umbrella=bool(merged[theme_id]["umbrella"]),
+            focus=float(merged[theme_id]["focus"]),
+            broader=tuple(index[b] for b in merged[theme_id]["broader"]),
+            related=tuple(index[r] for r in merged[theme_id]["related"]),
+        )
+        for i, theme_id in enumerate(ids)
+    )
+    _check_no_cycles(themes)
+
+    normaliser = Normaliser(acronyms, frozenset(any_case), spellings)
+    by_stems: dict[tuple[str, ...], list[int]] = {}
+    for theme_id, spec in merged.items():
+        for term in spec["terms"]:
+            stems = normaliser.stems(str(term))
+            if not stems:
+                problems.append(f"theme '{theme_id}': term {term!r} has no words")
+                continue
+            owners = by_stems.setdefault(stems, [])
+            if index[theme_id] not in owners:
+                owners.append(index[theme_id])
+    if problems:
+        raise VocabularyError(problems)
+    grouped: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+    for stems, owners in by_stems.items():
+        grouped.setdefault(stems[0], []).append((stems, tuple(owners)))
+    terms = {
+        first: tuple(sorted(entries, key=lambda e: (-len(e[0]), e[0])))
+        for first, entries in grouped.items()
+    }
+    weak_stems = frozenset(stem(w.lower()) for w in weak)
+    return Vocabulary(themes, normaliser, weak_stems, terms)
+
+
+def _check_no_cycles(themes: Sequence[Theme]) -> None:
+    state: dict[int, int] = {}  # 1 visiting, 2 done
+
+    def visit(i: int, trail: list[str]) -> None:
+        if state.get(i) == 2:
+            return
+        if state.get(i) == 1:
+            raise VocabularyError(
+                [f"themes are broader than each other in a loop: {' -> '.join(trail)}"]
+            )
+        state[i] = 1
+        for parent in themes[i].broader:
+            visit(parent, [*trail, themes[parent].id])
+        state[i] = 2
+
+    for theme in themes:
+        visit(theme.index, [theme.id])

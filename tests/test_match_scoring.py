@@ -1,0 +1,141 @@
+"""Scoring: small pairs whose answer is obvious to a community safety officer."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from alignkit.match import Item, Matcher
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher()
+
+
+def score(matcher, priority, objective, description=None):
+    p = Item.of("p", priority)
+    o = Item.of("o", objective, description, side="objective")
+    value = int(matcher.scorer.score([p], [o]).values[0, 0])
+    return value, matcher.scorer.thresholds.status(value), matcher.explain(p, o, value)
+
+
+@pytest.mark.parametrize(
+    ("priority", "objective"),
+    [
+        ("Tackling VAWG", "Protect women and girls"),
+        ("County lines", "Disrupt drug supply and exploitation"),
+        ("ASB", "Reduce anti-social behaviour"),
+        ("Keeping young people safe", "Safeguarding children from criminal exploitation"),
+        ("Domestic abuse and stalking", "Tackle violence against women and girls"),
+        ("Knife crime", "Reverse the trend in serious violent crime"),
+        ("Burglary", "Cut neighbourhood crime"),
+        ("Reducing reoffending", "Integrated offender management"),
+        ("Rural crime", "Protecting rural and isolated areas"),
+        ("Embed Prevent", "Counter terrorism and extremism"),
+        ("Road safety", "Make our roads safer"),
+        ("Scams against older people", "Fraud"),
+    ],
+)
+def test_obvious_matches_are_aligned(matcher, priority, objective):
+    value, status, why = score(matcher, priority, objective)
+    assert status == "aligned", (value, why.summary)
+    assert why.themes or why.terms
+
+
+@pytest.mark.parametrize(
+    ("priority", "objective"),
+    [
+        ("Road safety", "Cut crime"),
+        ("Domestic abuse", "Tackle serious and organised crime"),
+        ("Prevent", "Prevent and tackle crime"),
+        ("Reduce reoffending", "Support victims and witnesses"),
+        ("Hate crime", "Improve road safety"),
+        ("Fraud", "Fight rural crime"),
+        ("Drive down anti-social behaviour", "Improving safety on our roads"),
+    ],
+)
+def test_unrelated_pairs_are_not_aligned(matcher, priority, objective):
+    value, status, why = score(matcher, priority, objective)
+    assert status == "none", (value, why.summary)
+
+
+@pytest.mark.parametrize(
+    ("priority", "objective"),
+    [
+        ("Safer night-time economy", "Reduce alcohol-related harm"),
+        ("Reduce crime", "Cut crime and disorder"),
+        ("Fraud", "Cyber crime"),
+    ],
+)
+def test_related_but_different_is_partial(matcher, priority, objective):
+    value, status, why = score(matcher, priority, objective)
+    assert status == "partial", (value, why.summary)
+
+
+def test_direction_matters_part_of_scores_above_takes_in(matcher):
+    narrower, _, _ = score(matcher, "Domestic abuse", "Violence against women and girls")
+    broader, _, _ = score(matcher, "Violence against women and girls", "Domestic abuse")
+    assert narrower > broader
+
+
+def test_description_counts_but_less_than_title(matcher):
+    in_title, _, _ = score(matcher, "Hate crime", "Tackle hate crime")
+    in_description, _, why = score(
+        matcher, "Hate crime", "Put victims first", "Victims code; hate crime; witnesses"
+    )
+    assert in_title > in_description >= 75
+    assert why.themes[0].objective_field == "description"
+
+
+def test_explanation_says_through_which_words(matcher):
+    _, _, why = score(
+        matcher, "Tackling ASB in town centres", "Cut crime and anti-social behaviour"
+    )
+    link = why.themes[0]
+    assert (link.priority_theme, link.relation) == ("anti-social behaviour", "same")
+    assert (link.priority_words, link.objective_words) == ("ASB", "anti-social behaviour")
+    assert "anti-social behaviour" in why.summary
+    assert why.to_dict()["themes"][0]["priority_field"] == "title"
+
+
+def test_scores_are_deterministic_and_independent_of_batch(matcher):
+    p = [Item.of(f"p{i}", t) for i, t in enumerate(["ASB", "Knife crime", "Fraud"])]
+    o = [
+        Item.of(f"o{i}", t, side="objective")
+        for i, t in enumerate(["Cut crime and ASB", "Fight violent crime"])
+    ]
+    together = matcher.scorer.score(p, o).values
+    fresh = Matcher().scorer.score(p, o).values
+    assert (together == fresh).all()
+    for i, item in enumerate(p):
+        assert (matcher.scorer.score([item], o).values[0] == together[i]).all()
+
+
+def test_empty_inputs(matcher):
+    assert matcher.scorer.score([], [Item.of("o", "x", side="objective")]).values.shape == (0, 1)
+    assert matcher.scorer.score([Item.of("p", "x")], []).values.shape == (1, 0)
+
+
+def test_development_set_accuracy_and_explanations():
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.accuracy import alignkit_scorer, evaluate, load_cases
+
+    matcher = Matcher()
+    cases = load_cases()
+    figures = evaluate(cases, alignkit_scorer(matcher))
+    assert figures.f1 >= 0.85 and figures.top1 >= 0.90, figures.mistakes
+    for case in cases:
+        objectives = [
+            Item.of(o["id"], o["title"], o.get("description"), side="objective")
+            for o in case.objectives
+        ]
+        priorities = [Item.of(p["id"], p["title"], p.get("description")) for p in case.priorities]
+        values = matcher.scorer.score(priorities, objectives).values
+        for i, p in enumerate(priorities):
+            for j, o in enumerate(objectives):
+                if values[i, j] >= matcher.scorer.thresholds.aligned:
+                    why = matcher.explain(p, o, int(values[i, j]))
+                    assert why.themes or why.terms, (case.id, p.key, o.key)
