@@ -6,6 +6,7 @@ at or above it; 2 usage or configuration error; 3 an input document is invalid.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from enum import StrEnum
@@ -15,6 +16,11 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .check import run_check
+from .match import Matcher, VocabularyError
+from .output import OutputError, write_report
+from .render import RENDERERS
+from .render.text import render_text
 from .render.validation import validation_json, validation_text
 from .schemas import generated_files, stale_files
 from .validate import UsageError, validate_paths
@@ -35,6 +41,23 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def _stdout() -> Console:
@@ -93,6 +116,91 @@ def validate(
     else:
         _stdout().print(validation_text(result), end="")
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
+
+
+def _parse_as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _usage_error(f"--as-of {value!r}: give a date as YYYY-MM-DD") from None
+
+
+@app.command()
+def check(
+    plan: Path = typer.Argument(..., help="The police and crime plan (YAML).", show_default=False),
+    csps: list[Path] = typer.Argument(
+        ..., help="CSP documents, or folders of them (searched recursively).", show_default=False
+    ),
+    output_format: ReportFormat = typer.Option(
+        ReportFormat.text,
+        "--format",
+        "-f",
+        help="text for a terminal, markdown for a pull request or CI summary, html for "
+        "people to open and print, json for other tools.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to this file instead of stdout."
+    ),
+    fail_on: FailOn = typer.Option(
+        FailOn.error,
+        "--fail-on",
+        help="Exit 1 when a finding is at this level or above (never: always exit 0).",
+    ),
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        help="Judge dates (plan expiry, refresh cycles) as of this day, YYYY-MM-DD. "
+        "Default: today. Set it to make a report reproducible.",
+        show_default=False,
+    ),
+    vocabulary: list[Path] = typer.Option(
+        [],
+        "--vocabulary",
+        help="An extra vocabulary file with your own terms (repeatable); see docs/matching.md.",
+        show_default=False,
+    ),
+) -> None:
+    """Check that CSP priorities and the police and crime plan have regard to each other.
+
+    Scores every CSP priority against every objective of the plan, then reports unexplained
+    gaps, partial matches, declared links the text does not bear out, planning cycles out
+    of step and missing partners. Exit codes: 0 nothing at or above --fail-on; 1 findings
+    at or above it; 2 usage error; 3 an input document is invalid.
+    """
+    day = _parse_as_of(as_of)
+    try:
+        matcher = Matcher.with_files(vocabulary)
+    except VocabularyError as exc:
+        raise _usage_error(
+            "the vocabulary cannot be used:\n  " + "\n  ".join(exc.problems)
+        ) from None
+    try:
+        run = run_check(plan, csps, day, matcher)
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if run.result is None:
+        _stderr().print(validation_text(run.validation), end="")
+        raise typer.Exit(EXIT_INVALID)
+    result = run.result
+    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
+    try:
+        if output is None and output_format is ReportFormat.text and sys.stdout.isatty():
+            _stdout().print(render_text(result))
+        else:
+            write_report(RENDERERS[output_format.value](result), output, protected=inputs)
+    except OutputError as exc:
+        raise _usage_error(str(exc)) from None
+    counts = result.counts()
+    note = (
+        f"checked {len(result.csps)} CSPs against {result.plan.title}: "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+    )
+    if output is not None:
+        note += f"; report written to {output}"
+    _stderr().print(note)
+    raise typer.Exit(EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK)
 
 
 @app.command()

@@ -14,13 +14,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .match.vocabulary import VocabularyFile
 from .models import CSP_KIND, PLAN_KIND, CSPDocument, PolicePlan
+from .render.report import CheckReport
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 DOCUMENT_SCHEMAS: dict[str, type[BaseModel]] = {
     f"{PLAN_KIND}.schema.json": PolicePlan,
     f"{CSP_KIND}.schema.json": CSPDocument,
+    # What `alignkit check --format json` writes, for tools that read the report.
+    "check-report.schema.json": CheckReport,
+    # An extra vocabulary file (`--vocabulary`), for completion while writing one.
+    "vocabulary.schema.json": VocabularyFile,
 }
 
 

@@ -177,20 +177,34 @@ def declared_link_findings(doc: LoadedDocument, table: ScoreTable) -> list[Findi
                         objective=objective,
                     )
                 )
-        for pair in table.for_priority(csp.id, priority.id):
-            if pair.status == "aligned" and pair.objective not in priority.supports:
-                found.append(
-                    finding(
-                        "AK502",
-                        f"priority {priority.id} '{priority.title}' addresses "
-                        f"{pair.objective} (score {pair.score}; {pair.summary}) but does not list "
-                        "it in 'supports'",
-                        doc,
-                        ("priorities", index),
-                        hint=f"add {pair.objective} to the priority's supports list",
-                        csp=csp.id,
-                        priority=priority.id,
-                        objective=pair.objective,
-                    )
+        undeclared = sorted(
+            (
+                pair
+                for pair in table.for_priority(csp.id, priority.id)
+                if pair.status == "aligned" and pair.objective not in priority.supports
+            ),
+            key=lambda pair: -pair.score,
+        )
+        if undeclared:
+            # One suggestion per priority, strongest first: a list of every undeclared
+            # pair would bury the gaps that matter.
+            first, rest = undeclared[0], undeclared[1:]
+            also = "".join(f", {p.objective} (score {p.score})" for p in rest)
+            ids = ", ".join(p.objective for p in undeclared)
+            them = "them" if rest else "it"
+            found.append(
+                finding(
+                    "AK502",
+                    f"priority {priority.id} '{priority.title}' addresses {first.objective} "
+                    f"(score {first.score}; {first.summary}){also} but does not list {them} "
+                    "in 'supports'",
+                    doc,
+                    ("priorities", index),
+                    hint=f"If the partnership means this, add {ids} to the priority's "
+                    "'supports' list.",
+                    csp=csp.id,
+                    priority=priority.id,
+                    objective=first.objective,
                 )
+            )
     return found

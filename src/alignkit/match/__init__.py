@@ -13,7 +13,7 @@ from pathlib import Path
 from ..models import CSPDocument, PolicePlan
 from .explain import Explanation, explain
 from .profile import Item
-from .scoring import Scorer, Scores, Thresholds
+from .scoring import Scorer, Scores, Status, Thresholds
 from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Matcher",
     "PairScore",
     "Scores",
+    "Status",
     "Thresholds",
     "Vocabulary",
     "VocabularyError",
@@ -75,7 +76,7 @@ class PairScore:
     priority: str
     objective: str
     score: int
-    status: str
+    status: Status
     explanation: Explanation
 
 

@@ -19,6 +19,8 @@ NEAR_WORD = 85
 """Two different words this alike (rapidfuzz ratio) count as the same word: 'offending'
 and 'reoffending', 'organisation' and 'organisations' after a typo."""
 MAX_LINKS = 3
+SHOWN_LINK = 40
+"""A theme link weaker than this (0-100) is kept in the detail but left out of the summary."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def _shared_words(ours: dict[str, str], theirs: dict[str, str]) -> tuple[str, ..
 
 def _summary(links: list[ThemeLink], terms: tuple[str, ...], score: int) -> str:
     parts: list[str] = []
-    for link in links[:2]:
+    # Only links that could carry a match on their own; weaker ones stay in the detail.
+    for link in [link for link in links if link.strength >= SHOWN_LINK][:2]:
         said = f"'{link.priority_words}'"
         their = f"'{link.objective_words}'"
         if link.relation == "same":

@@ -69,7 +69,7 @@ class Item:
 # description and sub-themes usually list what the objective covers, so they count
 # almost as much as its title.
 PRIORITY_WEIGHTS = {"title": 1.0, "description": 0.8, "sub-themes": 0.8}
-OBJECTIVE_WEIGHTS = {"title": 1.0, "description": 0.9, "sub-themes": 0.9}
+OBJECTIVE_WEIGHTS = {"title": 1.0, "description": 0.85, "sub-themes": 0.85}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -47,12 +48,15 @@ LEXICAL_FLOOR = 60
 'serious violence' score 43): noise, so it counts as nothing."""
 
 
+Status = Literal["aligned", "partial", "none"]
+
+
 @dataclass(frozen=True)
 class Thresholds:
     aligned: int = 75
     partial: int = 40
 
-    def status(self, score: int) -> str:
+    def status(self, score: int) -> Status:
         if score >= self.aligned:
             return "aligned"
         if score >= self.partial:

@@ -36,22 +36,38 @@ class _Entry(BaseModel):
 
 
 class ThemeEntry(_Entry):
-    id: str = Field(pattern=THEME_ID_PATTERN)
-    label: str | None = Field(None, min_length=1, description="Required for a new theme.")
-    broader: list[str] = []
-    related: list[str] = []
-    umbrella: bool | None = None
-    focus: float | None = Field(None, gt=0, le=1)
-    terms: list[str] = []
+    """A theme: new, or (with the id of an existing one) more words for it."""
+
+    id: str = Field(
+        pattern=THEME_ID_PATTERN, description="Short stable name, lower case with hyphens."
+    )
+    label: str | None = Field(
+        None, min_length=1, description="How reports name the theme; required for a new one."
+    )
+    broader: list[str] = Field([], description="Themes this one is part of.")
+    related: list[str] = Field([], description="Themes that travel with it (partial matches).")
+    umbrella: bool | None = Field(
+        None, description="True for a theme so general that sharing it alone never aligns."
+    )
+    focus: float | None = Field(
+        None, gt=0, le=1, description="How much the theme says about a text (default 1)."
+    )
+    terms: list[str] = Field([], description="Words and phrases that mean this theme.")
 
 
 class VocabularyFile(_Entry):
+    """An alignkit vocabulary file: themes, acronyms and spellings of community safety."""
+
     version: int = Field(ge=1, le=1, description="Format version; 1.")
-    acronyms: dict[str, str] = {}
-    any_case: list[str] = []
-    spellings: dict[str, str] = {}
-    weak_words: list[str] = []
-    themes: list[ThemeEntry] = []
+    acronyms: dict[str, str] = Field({}, description="Acronym as written -> what it stands for.")
+    any_case: list[str] = Field(
+        [], description="Acronyms also recognised in lower case (e.g. asb)."
+    )
+    spellings: dict[str, str] = Field({}, description="Other spelling -> the British one.")
+    weak_words: list[str] = Field(
+        [], description="Words that say little in a plan ('tackle', 'improve')."
+    )
+    themes: list[ThemeEntry] = Field([], description="Themes to add or extend.")
 
 
 @dataclass(frozen=True)

@@ -1,2 +1,21 @@
 """render: results to text. Every function here returns a string (or rich Text); the CLI
-alone writes to stdout or files."""
+alone writes to stdout or files.
+
+RENDERERS is the one table of report formats: a new format is a function
+``CheckResult -> str`` added here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..assess import CheckResult
+from .report import report_json
+from .text import text_report
+
+Renderer = Callable[[CheckResult], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "text": text_report,
+    "json": report_json,
+}

@@ -1,0 +1,60 @@
+"""The check: validate the documents, score every pair, assess the duty both ways.
+
+This is the library behind `alignkit check`; it reads files but writes nothing. The
+clock is a parameter (``as_of``) so the same inputs always give the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assess import CheckResult, Pair, ScoreTable, assess
+from .match import Matcher, match_documents
+from .models import CSPDocument, PolicePlan
+from .validate import ValidationResult, validate_paths
+
+
+@dataclass
+class CheckRun:
+    validation: ValidationResult
+    result: CheckResult | None
+    """None when any input document is invalid: nothing is assessed from bad input."""
+
+
+def score_table(plan: PolicePlan, csps: Sequence[CSPDocument], matcher: Matcher) -> ScoreTable:
+    """The matching engine's scores in the shape the assessment reads."""
+    pairs = {
+        (s.csp, s.priority, s.objective): Pair(
+            s.csp,
+            s.priority,
+            s.objective,
+            s.score,
+            s.status,
+            s.explanation.summary,
+            s.explanation.to_dict(),
+        )
+        for s in match_documents(plan, csps, matcher)
+    }
+    return ScoreTable(pairs, [o.id for o in plan.objectives])
+
+
+def run_check(
+    plan_path: Path,
+    csp_paths: Sequence[Path],
+    as_of: dt.date,
+    matcher: Matcher | None = None,
+) -> CheckRun:
+    validation = validate_paths(list(csp_paths), plan_path=plan_path)
+    if not validation.valid or validation.plan is None or validation.plan.plan is None:
+        return CheckRun(validation, None)
+    matcher = matcher or Matcher()
+    plan_doc = validation.plan
+    csp_docs = validation.csps
+    csps = [doc.csp for doc in csp_docs if doc.csp is not None]
+    assert plan_doc.plan is not None
+    table = score_table(plan_doc.plan, csps, matcher)
+    result = assess(plan_doc, csp_docs, table, matcher.themes_of, as_of)
+    return CheckRun(validation, result)
