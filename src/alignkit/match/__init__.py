@@ -89,21 +89,22 @@ def match_documents(
         objective_item(o.id, o.title, o.description, list(o.sub_themes or ()))
         for o in plan.objectives
     ]
+    owners = [(csp.id, p) for csp in csps for p in csp.priorities]
+    priorities = [priority_item(p.id, p.title, p.description) for _, p in owners]
+    # One call for the whole force area: the scorer works a column at a time.
+    scores = matcher.scorer.score(priorities, objectives)
     result: list[PairScore] = []
-    for csp in csps:
-        priorities = [priority_item(p.id, p.title, p.description) for p in csp.priorities]
-        scores = matcher.scorer.score(priorities, objectives)
-        for i, priority in enumerate(priorities):
-            for j, objective in enumerate(objectives):
-                value = int(scores.values[i, j])
-                result.append(
-                    PairScore(
-                        csp.id,
-                        priority.key,
-                        objective.key,
-                        value,
-                        matcher.scorer.thresholds.status(value),
-                        matcher.explain(priority, objective, value),
-                    )
+    for i, ((csp_id, _), priority) in enumerate(zip(owners, priorities, strict=True)):
+        for j, objective in enumerate(objectives):
+            value = int(scores.values[i, j])
+            result.append(
+                PairScore(
+                    csp_id,
+                    priority.key,
+                    objective.key,
+                    value,
+                    matcher.scorer.thresholds.status(value),
+                    matcher.explain(priority, objective, value),
                 )
+            )
     return result
