@@ -13,8 +13,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The demo date is fixed so the reports it writes are the same on every run.
+DEMO_AREA := examples/wessex
+DEMO_OUT  := out/demo
+DEMO_ARGS := $(DEMO_AREA)/plan.yaml $(DEMO_AREA)/csps --as-of 2026-11-22 --fail-on never
+
 demo: $(STAMP)
-	$(BIN)/alignkit validate examples/
+	$(BIN)/alignkit validate $(DEMO_AREA)
+	$(BIN)/alignkit check $(DEMO_ARGS)
+	$(BIN)/alignkit check $(DEMO_ARGS) --format html --output $(DEMO_OUT)/report.html
+	$(BIN)/alignkit check $(DEMO_ARGS) --format markdown --output $(DEMO_OUT)/report.md
+	$(BIN)/alignkit check $(DEMO_ARGS) --format json --output $(DEMO_OUT)/report.json
+	@echo "Reports written to $(DEMO_OUT)/: report.html (open it in a browser), report.md, report.json"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -31,7 +41,7 @@ schema: $(STAMP)
 	$(BIN)/alignkit schema
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist out .pytest_cache .mypy_cache .ruff_cache
 
 docs: $(STAMP)
 	$(BIN)/python -m alignkit.docgen docs

@@ -118,6 +118,10 @@ def validate(
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _parse_as_of(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
@@ -194,8 +198,9 @@ def check(
         raise _usage_error(str(exc)) from None
     counts = result.counts()
     note = (
-        f"checked {len(result.csps)} CSPs against {result.plan.title}: "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+        f"checked {_count(len(result.csps), 'CSP')} against {result.plan.title}: "
+        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+        f"{_count(counts['info'], 'note')}"
     )
     if output is not None:
         note += f"; report written to {output}"
