@@ -67,7 +67,7 @@ def test_unexplained_gap_fails_the_run_at_the_default_level(write):
     assert result.exit_code == 1
     assert "AK301" in result.stdout and "P3" in result.stdout
     assert run("check", "plan.yaml", "csps", "--fail-on", "never", *AS_OF).exit_code == 0
-    assert "checked 1 CSPs" in result.stderr
+    assert "checked 1 CSP against" in result.stderr and "1 error," in result.stderr
 
 
 def test_fail_on_warning(write):
