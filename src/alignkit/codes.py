@@ -370,6 +370,24 @@ _FINDINGS = [
         "Raise it with the OPCC before the plan's next review.",
         Severity.WARNING,
     ),
+    # --- AK9xx: the configuration's waivers ---
+    CodeInfo(
+        "AK901",
+        "Waiver has expired",
+        "A waiver in the configuration accepted a finding until a date that has now passed, so "
+        "the finding counts again.",
+        "Resolve the finding, or renew the waiver with a new 'expires' date and reason.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK902",
+        "Waiver matches no finding",
+        "A waiver in the configuration names a code and target that no finding has: the "
+        "problem it accepted has gone, or the waiver names the wrong partnership, priority or "
+        "objective.",
+        "Remove the waiver, or correct its code and target.",
+        Severity.WARNING,
+    ),
 ]
 
 CODES: dict[str, CodeInfo] = {info.code: info for info in [*_CATALOGUE, *_FINDINGS]}

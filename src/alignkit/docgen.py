@@ -125,6 +125,7 @@ _AREAS = {
     "AK6": "Planning cycles",
     "AK7": "The partnership",
     "AK8": "The force area as a whole",
+    "AK9": "Waivers in the configuration",
 }
 
 

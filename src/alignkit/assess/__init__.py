@@ -59,10 +59,15 @@ class CheckResult:
         return [doc.csp for doc in self.csp_docs if doc.csp is not None]
 
     def counts(self) -> dict[str, int]:
-        counted = Counter(f.severity for f in self.findings)
+        """Findings by severity, waived ones left out (they are counted by `waived`)."""
+        counted = Counter(f.severity for f in self.findings if not f.waived)
         return {
             str(s): counted.get(s, 0) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         }
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived)
 
     def findings_for(self, csp_id: str | None) -> list[Finding]:
         return [f for f in self.findings if f.csp == csp_id]
@@ -72,7 +77,7 @@ class CheckResult:
         if fail_on == "never":
             return False
         limit = _SEVERITY_RANK[Severity(fail_on)]
-        return any(_SEVERITY_RANK[f.severity] <= limit for f in self.findings)
+        return any(_SEVERITY_RANK[f.severity] <= limit for f in self.findings if not f.waived)
 
 
 def assess(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..codes import CODES
@@ -11,12 +12,37 @@ from ..validate import LoadedDocument
 
 
 @dataclass(frozen=True)
+class WaiverNote:
+    """The waiver that accepts a finding: shown beside it in every report."""
+
+    reason: str
+    approved_by: str | None
+    expires: dt.date
+    where: str
+    """`file:line:column` of the waiver in the configuration."""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "reason": self.reason,
+            "approved_by": self.approved_by,
+            "expires": self.expires.isoformat(),
+            "where": self.where,
+        }
+
+
+@dataclass(frozen=True)
 class Finding(Diagnostic):
     """A diagnostic about alignment, naming the partnership, priority and objective involved."""
 
     csp: str | None = None
     priority: str | None = None
     objective: str | None = None
+    waiver: WaiverNote | None = None
+    """Set when a waiver accepts this finding: it stays in the report but no longer fails."""
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -24,6 +50,7 @@ class Finding(Diagnostic):
             "csp": self.csp,
             "priority": self.priority,
             "objective": self.objective,
+            "waiver": self.waiver.to_dict() if self.waiver else None,
         }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..assess import CheckResult
+from .html import render_html
+from .markdown import render_markdown
 from .report import report_json
 from .text import text_report
 
@@ -17,5 +19,7 @@ Renderer = Callable[[CheckResult], str]
 
 RENDERERS: dict[str, Renderer] = {
     "text": text_report,
+    "markdown": render_markdown,
+    "html": render_html,
     "json": report_json,
 }

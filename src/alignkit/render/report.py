@@ -87,6 +87,13 @@ class CSPReport(_Out):
     regard: list[Cell] = Field(description="How the CSP stands to each objective of the plan.")
 
 
+class WaiverReport(_Out):
+    reason: str
+    approved_by: str | None
+    expires: str = Field(description="YYYY-MM-DD: the waiver lapses after this day.")
+    where: str = Field(description="file:line:column of the waiver in the configuration.")
+
+
 class FindingReport(_Out):
     code: str
     severity: Literal["error", "warning", "info"]
@@ -98,6 +105,11 @@ class FindingReport(_Out):
     csp: str | None
     priority: str | None
     objective: str | None
+    waiver: WaiverReport | None = Field(
+        None,
+        description="The waiver that accepts this finding, or null. A waived finding is "
+        "reported but does not fail the run.",
+    )
 
 
 class Coverage(_Out):
@@ -117,7 +129,10 @@ class Summary(_Out):
     csps: int
     objectives: int
     priorities: int
-    findings: dict[Literal["error", "warning", "info"], int]
+    findings: dict[Literal["error", "warning", "info"], int] = Field(
+        description="Findings by severity, waived findings left out."
+    )
+    waived: int = Field(0, description="Findings accepted by a waiver.")
     unexplained_gaps: int
     coverage: list[Coverage]
     missing_themes: list[Theme]
@@ -202,7 +217,8 @@ def build_report(result: CheckResult) -> CheckReport:
                 "warning": counts["warning"],
                 "info": counts["info"],
             },
-            unexplained_gaps=sum(1 for f in result.findings if f.code == "AK301"),
+            waived=result.waived,
+            unexplained_gaps=sum(1 for f in result.findings if f.code == "AK301" and not f.waived),
             coverage=[
                 Coverage(
                     objective=c.objective,

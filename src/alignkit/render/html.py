@@ -1,0 +1,339 @@
+"""The HTML report: one self-contained page for a scrutiny panel, a partnership meeting or CI.
+
+Built from the JSON report model, so it states exactly the facts `--format json` does.
+The page has no scripts and no external files, so it can be attached to an email, opened
+offline or printed. Text from the YAML files is escaped by the template engine
+(autoescape is on), never by hand.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import jinja2
+
+from ..assess import CheckResult
+from ..codes import CODES
+from .report import (
+    CheckReport,
+    CSPReport,
+    FindingReport,
+    PriorityReport,
+    WaiverReport,
+    build_report,
+)
+from .text import CELL
+
+CELL_WORD = {
+    "addressed": "addressed",
+    "partial": "partly addressed",
+    "considered": "considered",
+    "gap": "unexplained gap",
+}
+"""Words in the matrix cells: every state is a word and a symbol, never colour alone."""
+
+STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
+
+SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class CellView:
+    state: str
+    symbol: str
+    word: str
+    priorities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RowView:
+    csp: CSPReport
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    objective: str
+    title: str
+    addressed: int
+    addressed_by: str
+    considered_by: str
+    partial_by: str
+    gap_in: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    severity: str
+    severity_word: str
+    code: str
+    code_title: str
+    where: str
+    message: str
+    hint: str | None
+    """The hint's first line: what to do."""
+    example: str | None
+    """The rest of the hint, when it carries YAML to copy (shown preformatted)."""
+    waiver: WaiverReport | None = None
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    id: str
+    title: str
+    objective: str | None
+    objective_title: str
+    best: bool
+    score: int | None
+    status: str
+    status_symbol: str
+    why: str
+
+
+@dataclass(frozen=True)
+class RegardView:
+    """One line of a partnership's regard statement: an objective and how it stands."""
+
+    objective: str
+    title: str
+    state: str
+    symbol: str
+    word: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """The findings about one document (the plan, or one partnership with its priorities)."""
+
+    anchor: str
+    heading: str
+    path: str
+    csp: CSPReport | None
+    priorities: tuple[PriorityView, ...]
+    findings: tuple[FindingView, ...]
+    counts: str
+    regard: tuple[RegardView, ...] = ()
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def _long_date(iso: str) -> str:
+    """'2026-11-22' as '22 November 2026' (no locale involved, so the same everywhere)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def _counts(findings: list[FindingReport]) -> str:
+    counted = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_WORD}
+    return (
+        f"{_plural(counted['error'], 'error')} · {_plural(counted['warning'], 'warning')} · "
+        f"{counted['info']} info"
+    )
+
+
+def _finding(finding: FindingReport) -> FindingView:
+    where = finding.path
+    if finding.line is not None:
+        where += f":{finding.line}:{finding.column}"
+    hint: str | None = None
+    example: str | None = None
+    if finding.hint:
+        first, _, rest = finding.hint.partition("\n")
+        hint = first[:1].upper() + first[1:]
+        example = textwrap.dedent(rest).strip("\n") or None
+    info = CODES.get(finding.code)
+    return FindingView(
+        severity=finding.severity,
+        severity_word=SEVERITY_WORD[finding.severity],
+        code=finding.code,
+        code_title=info.title if info else "",
+        where=where,
+        message=finding.message,
+        hint=hint,
+        example=example,
+        waiver=finding.waiver,
+    )
+
+
+def _priority(priority: PriorityReport, titles: dict[str, str]) -> PriorityView:
+    if priority.best is not None:
+        match = next((m for m in priority.matches if m.objective == priority.best.objective), None)
+    else:
+        ranked = sorted(priority.matches, key=lambda m: -m.score)
+        match = ranked[0] if ranked else None
+    if match is None:
+        return PriorityView(priority.id, priority.title, None, "", False, None, "none", "–", "")
+    summary = match.explanation.get("summary")
+    return PriorityView(
+        id=priority.id,
+        title=priority.title,
+        objective=match.objective,
+        objective_title=titles.get(match.objective, ""),
+        best=priority.best is not None,
+        score=match.score,
+        status=match.status,
+        status_symbol=STATUS_SYMBOL[match.status],
+        why=str(summary) if summary else "",
+    )
+
+
+def _view(report: CheckReport) -> dict[str, object]:
+    names = {c.id: c.name for c in report.csps}
+    titles = {o.id: o.title for o in report.plan.objectives}
+
+    def listed(ids: list[str]) -> str:
+        return ", ".join(names.get(i, i) for i in ids)
+
+    rows = tuple(
+        RowView(
+            csp,
+            tuple(
+                CellView(
+                    cell.state,
+                    CELL[cell.state][0],
+                    CELL_WORD[cell.state],
+                    tuple(cell.priorities) if cell.state in ("addressed", "partial") else (),
+                )
+                for cell in csp.regard
+            ),
+        )
+        for csp in report.csps
+    )
+    coverage = tuple(
+        CoverageView(
+            c.objective,
+            titles[c.objective],
+            len(c.addressed_by),
+            listed(c.addressed_by),
+            listed(c.considered_by),
+            listed(c.partial_by),
+            listed(c.gap_in),
+        )
+        for c in report.summary.coverage
+    )
+    plan_findings = [f for f in report.findings if f.csp is None]
+    groups = [
+        GroupView(
+            anchor="plan",
+            heading="The police and crime plan",
+            path=report.plan.path,
+            csp=None,
+            priorities=(),
+            findings=tuple(_finding(f) for f in plan_findings),
+            counts=_counts(plan_findings),
+        )
+    ]
+    for csp in report.csps:
+        found = [f for f in report.findings if f.csp == csp.id]
+        groups.append(
+            GroupView(
+                anchor=f"csp-{csp.id}",
+                heading=csp.name,
+                path=csp.path,
+                csp=csp,
+                priorities=tuple(_priority(p, titles) for p in csp.priorities),
+                findings=tuple(_finding(f) for f in found),
+                counts=_counts(found),
+                regard=_regard(csp, titles),
+            )
+        )
+    s = report.summary
+    return {
+        "report": report,
+        "plan": report.plan,
+        "as_of_long": _long_date(report.as_of),
+        "totals": [
+            _plural(s.csps, "partnership"),
+            _plural(s.objectives, "objective"),
+            _plural(s.priorities, "priority", "priorities"),
+        ],
+        "severities": [
+            ("error", _plural(s.findings["error"], "error"), s.findings["error"]),
+            ("warning", _plural(s.findings["warning"], "warning"), s.findings["warning"]),
+            ("info", f"{s.findings['info']} info", s.findings["info"]),
+        ],
+        "gaps": _plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
+        "errors": _plural(s.findings["error"], "error") if s.findings["error"] else "",
+        "rows": rows,
+        "key": [(state, symbol, words) for state, (symbol, _, words) in CELL.items()],
+        "coverage": coverage,
+        "themes": [(t.theme, listed(t.csps)) for t in s.missing_themes],
+        "groups": groups,
+    }
+
+
+def _regard(csp: CSPReport, titles: dict[str, str]) -> tuple[RegardView, ...]:
+    """The statement an officer can lift into the partnership plan: for every objective,
+    the priorities that address it, the recorded reason, or the gap."""
+    priority_titles = {p.id: p.title for p in csp.priorities}
+
+    def named(ids: list[str]) -> str:
+        return "; ".join(f"{i} {priority_titles.get(i, '')}".strip() for i in ids)
+
+    rows = []
+    for cell in csp.regard:
+        if cell.state == "addressed":
+            detail = f"Addressed by {named(cell.priorities)}."
+        elif cell.state == "considered":
+            detail = f"Considered and not adopted: {cell.reason or 'reason recorded'}"
+        elif cell.state == "partial":
+            detail = (
+                f"Partly addressed by {named(cell.priorities)}; make the link explicit "
+                "or record why not."
+            )
+        else:
+            detail = "Not addressed and no reason recorded."
+        rows.append(
+            RegardView(
+                cell.objective,
+                titles.get(cell.objective, ""),
+                cell.state,
+                CELL[cell.state][0],
+                CELL_WORD[cell.state],
+                detail,
+            )
+        )
+    return tuple(rows)
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("alignkit", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def html_report(report: CheckReport) -> str:
+    """The report model as one HTML page: a function of the model, so tests can feed it."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(_view(report))
+
+
+def render_html(result: CheckResult) -> str:
+    return html_report(build_report(result))
+
+
+__all__ = ["html_report", "render_html"]

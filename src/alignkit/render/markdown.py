@@ -1,0 +1,300 @@
+"""The Markdown report: GitHub-flavoured, for a pull request comment, a wiki page or a CI summary.
+
+It is built from the JSON report model, so it states exactly the facts `--format json`
+does. Every piece of text that came from a YAML file is escaped: a title with `|` must not
+break a table, and one with `<b>` or `*` must show as typed, not as formatting.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+
+from ..assess import CheckResult
+from ..codes import CODES
+from .report import CheckReport, CSPReport, FindingReport, Match, PriorityReport, build_report
+from .text import CELL
+
+CELL_WORD = {
+    "addressed": "addressed",
+    "partial": "partly",
+    "considered": "considered",
+    "gap": "gap",
+}
+"""Short words for the matrix cells; the key under the matrix spells each one out."""
+
+SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+"""Characters that start Markdown formatting, links, HTML, strikethrough, maths or cells."""
+
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+"""An ampersand that would start an HTML entity such as `&amp;` (others are left alone)."""
+
+
+def escape(text: str) -> str:
+    """User text, on one line, shown exactly as typed wherever inline Markdown is allowed."""
+    one_line = " ".join(text.split())
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", one_line))
+
+
+def _heading(text: str) -> str:
+    # A trailing '#' would be read as the heading's closing sequence.
+    return escape(text).replace("#", r"\#")
+
+
+def _code(text: str) -> str:
+    """An inline code span that holds any text, backticks included."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _code_block(text: str, indent: str) -> list[str]:
+    longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=2)
+    fence = "`" * (longest + 1)
+    return [indent + fence, *(indent + line for line in text.splitlines()), indent + fence]
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def _long_date(iso: str) -> str:
+    """'2026-11-22' as '22 November 2026' (no locale involved, so the same everywhere)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+def _closest(priority: PriorityReport) -> Match | None:
+    """The best match, or when nothing is above 'none' the highest score (first on a tie)."""
+    if not priority.matches:
+        return None
+    if priority.best is not None:
+        return next(m for m in priority.matches if m.objective == priority.best.objective)
+    return sorted(priority.matches, key=lambda m: -m.score)[0]
+
+
+def _table(header: list[str], align: list[str], rows: Iterable[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _header(report: CheckReport) -> list[str]:
+    plan = report.plan
+    lines = [f"# {_heading(plan.title)}: alignment with community safety partnerships", ""]
+    lines.append(f"- **Force area:** {escape(plan.force_area)}")
+    if plan.period:
+        lines.append(f"- **Plan period:** {escape(plan.period)}")
+    lines.append(f"- **As of:** {_long_date(report.as_of)} ({report.as_of})")
+    lines.append(f"- **Plan file:** {_code(plan.path)}")
+    return lines
+
+
+def _summary(report: CheckReport) -> list[str]:
+    s = report.summary
+    errors = s.findings["error"]
+    lines = ["## Summary", ""]
+    lines.append(
+        f"{_plural(s.csps, 'partnership')} · {_plural(s.objectives, 'objective')} · "
+        f"{_plural(s.priorities, 'priority', 'priorities')}"
+    )
+    lines.append("")
+    error_words = _plural(errors, "error")
+    lines.append(
+        f"{f'**{error_words}**' if errors else error_words} · "
+        f"{_plural(s.findings['warning'], 'warning')} · {s.findings['info']} info"
+    )
+    lines.append("")
+    if s.unexplained_gaps:
+        lines.append(
+            f"**{_plural(s.unexplained_gaps, 'unexplained gap')}:** objectives a partnership "
+            "neither addresses nor records why not."
+        )
+    else:
+        lines.append("No unexplained gaps: every partnership has regard to every objective.")
+    lines.append("")
+    lines.append(f"**{_plural(errors, 'error')} to resolve.**" if errors else "No errors.")
+    return lines
+
+
+def _matrix(report: CheckReport) -> list[str]:
+    objectives = [o.id for o in report.plan.objectives]
+    rows = []
+    for csp in report.csps:
+        row = [escape(csp.name)]
+        for cell in csp.regard:
+            symbol, _, _ = CELL[cell.state]
+            text = f"{symbol} {CELL_WORD[cell.state]}"
+            if cell.state in ("addressed", "partial") and cell.priorities:
+                text += f" ({', '.join(escape(p) for p in cell.priorities)})"
+            row.append(text)
+        rows.append(row)
+    lines = ["## How each partnership stands to each objective", ""]
+    lines += _table(
+        ["Partnership", *(escape(o) for o in objectives)],
+        ["---", *(":---:" for _ in objectives)],
+        rows,
+    )
+    key = " · ".join(f"{symbol} {words}" for symbol, _, words in CELL.values())
+    lines += ["", f"Key: {key}", ""]
+    lines.append(
+        "Objectives: "
+        + " · ".join(f"**{escape(o.id)}** {escape(o.title)}" for o in report.plan.objectives)
+    )
+    return lines
+
+
+def _coverage(report: CheckReport) -> list[str]:
+    names = {c.id: c.name for c in report.csps}
+    titles = {o.id: o.title for o in report.plan.objectives}
+    total = report.summary.csps
+
+    def listed(ids: list[str]) -> str:
+        return ", ".join(escape(names.get(i, i)) for i in ids) or "—"
+
+    rows = [
+        [
+            f"**{escape(c.objective)}** {escape(titles[c.objective])}",
+            f"{len(c.addressed_by)} of {total}"
+            + (f": {listed(c.addressed_by)}" if 0 < len(c.addressed_by) < total else ""),
+            listed(c.considered_by),
+            listed(c.partial_by),
+            listed(c.gap_in),
+        ]
+        for c in report.summary.coverage
+    ]
+    lines = ["## Coverage of the plan across the force area", ""]
+    lines += _table(
+        ["Objective", "Addressed by", "Reason recorded by", "Partly addressed by", "Gap in"],
+        ["---"] * 5,
+        rows,
+    )
+    if report.summary.missing_themes:
+        lines += ["", "Shared local themes the plan may be missing:", ""]
+        lines += [
+            f"- **{escape(t.theme)}**: a priority for {listed(t.csps)}"
+            for t in report.summary.missing_themes
+        ]
+    return lines
+
+
+def _finding(finding: FindingReport) -> list[str]:
+    where = finding.path
+    if finding.line is not None:
+        where += f":{finding.line}:{finding.column}"
+    info = CODES.get(finding.code)
+    title = f" {escape(info.title)}" if info else ""
+    lines = [
+        f"- **{SEVERITY_WORD[finding.severity]} {finding.code}{title}** at {_code(where)}: "
+        f"{escape(finding.message)}"
+    ]
+    if finding.hint:
+        first, _, rest = finding.hint.partition("\n")
+        lines.append(f"  - What to do: {escape(first[:1].upper() + first[1:])}")
+        if rest.strip():
+            lines += _code_block(textwrap.dedent(rest).strip("\n"), "    ")
+    return lines
+
+
+def _findings(findings: list[FindingReport], heading: str, about: list[str]) -> list[str]:
+    counted = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_WORD}
+    about = [
+        *about,
+        _plural(counted["error"], "error"),
+        _plural(counted["warning"], "warning"),
+        f"{counted['info']} info",
+    ]
+    lines = [heading, "", " · ".join(about), ""]
+    if not findings:
+        return [*lines, "No findings."]
+    for finding in findings:
+        lines += _finding(finding)
+    return lines
+
+
+def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
+    titles = {o.id: o.title for o in report.plan.objectives}
+    rows = []
+    for priority in csp.priorities:
+        match = _closest(priority)
+        if match is None:
+            rows.append([f"**{escape(priority.id)}** {escape(priority.title)}", "—", "", "", ""])
+            continue
+        objective = f"{escape(match.objective)} {escape(titles.get(match.objective, ''))}"
+        if priority.best is None:
+            objective = f"none (closest: {objective})"
+        summary = match.explanation.get("summary")
+        rows.append(
+            [
+                f"**{escape(priority.id)}** {escape(priority.title)}",
+                objective,
+                str(match.score),
+                match.status,
+                escape(str(summary)) if summary else "",
+            ]
+        )
+    lines = ["#### Priorities", ""]
+    if not rows:
+        return [*lines, "No priorities recorded."]
+    return lines + _table(
+        ["Priority", "Best objective", "Score", "Status", "Why"],
+        ["---", "---", "---:", "---", "---"],
+        rows,
+    )
+
+
+def markdown_report(report: CheckReport) -> str:
+    """The report model as Markdown: one function of the model, so tests can feed it directly."""
+    blocks = [_header(report), _summary(report), _matrix(report), _coverage(report)]
+    blocks.append(
+        _findings(
+            [f for f in report.findings if f.csp is None],
+            "## Findings about the police and crime plan",
+            [f"File: {_code(report.plan.path)}"],
+        )
+    )
+    blocks.append(["## Partnerships"])
+    for csp in report.csps:
+        about = [f"File: {_code(csp.path)}", f"id: {_code(csp.id)}"]
+        if csp.tier:
+            about.append(f"tier: {escape(csp.tier)}")
+        blocks.append([f"### {_heading(csp.name)}", "", " · ".join(about)])
+        blocks.append(_priorities(report, csp))
+        blocks.append(
+            _findings([f for f in report.findings if f.csp == csp.id], "#### Findings", [])
+        )
+    blocks.append(
+        [
+            "---",
+            "",
+            f"Made by alignkit {escape(report.tool.version)} "
+            f"(report format {report.format_version}) as of {report.as_of}.",
+        ]
+    )
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def render_markdown(result: CheckResult) -> str:
+    return markdown_report(build_report(result))
+
+
+__all__ = ["markdown_report", "render_markdown"]
