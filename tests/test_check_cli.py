@@ -102,8 +102,8 @@ def test_output_file_and_refusal_to_overwrite_an_input(area, in_tmp):
     assert result.exit_code == 0
     assert result.stdout == ""
     assert json.loads((in_tmp / "out/report.json").read_text())["format_version"] == 1
-    assert "report written to out/report.json" in result.stderr
-    refused = run("check", "plan.yaml", "csps", "-o", "csps/northdown.yaml", *AS_OF)
+    assert "wrote out/report.json" in result.stderr
+    refused = run("check", "plan.yaml", "csps", "-f", "text", "-o", "csps/northdown.yaml", *AS_OF)
     assert refused.exit_code == 2
     assert "input documents" in refused.stderr
     assert (in_tmp / "plan.yaml").read_bytes() == plan_before

@@ -50,7 +50,17 @@ def test_an_unwritable_place_is_a_clear_error_and_leaves_nothing(tmp_path):
 
 def test_replacing_an_earlier_report_is_atomic(tmp_path):
     target = tmp_path / "report.json"
-    target.write_text("old")
+    target.write_text('{"tool": {"name": "alignkit"}}')
     write_report("new", target)
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_a_file_alignkit_did_not_write_is_replaced_only_with_force(tmp_path):
+    target = tmp_path / "minutes.md"
+    target.write_text("Board minutes")
+    with pytest.raises(OutputError, match="--force"):
+        write_report("report", target)
+    assert target.read_text() == "Board minutes"
+    write_report("report", target, force=True)
+    assert target.read_text() == "report"

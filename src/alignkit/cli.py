@@ -14,10 +14,14 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
+from .assess import CheckResult
+from .assess.waivers import apply_policy
 from .check import run_check
-from .match import Matcher, VocabularyError
+from .config import Config, ConfigError, load_config
+from .match import Matcher, Thresholds, VocabularyError, load_vocabulary
 from .output import OutputError, write_report
 from .render import RENDERERS
 from .render.text import render_text
@@ -66,7 +70,10 @@ def _stdout() -> Console:
 
 
 def _usage_error(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {message}")
+    # soft_wrap: a `file:line:column` message must stay on one line for editors and CI.
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        f"[bold red]error:[/] {escape(message)}"
+    )
     return typer.Exit(EXIT_USAGE)
 
 
@@ -131,31 +138,98 @@ def _parse_as_of(value: str | None) -> dt.date:
         raise _usage_error(f"--as-of {value!r}: give a date as YYYY-MM-DD") from None
 
 
+class Colour(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _console(colour: Colour, *, stderr: bool = False) -> Console:
+    """A console that honours --color (and NO_COLOR, which rich reads, for auto)."""
+    if colour is Colour.always:
+        return Console(stderr=stderr, force_terminal=True, soft_wrap=True, highlight=False)
+    if colour is Colour.never:
+        return Console(stderr=stderr, no_color=True, soft_wrap=True, highlight=False)
+    return Console(stderr=stderr, soft_wrap=True, highlight=False)
+
+
+def _listed(title: str, problems: list[str]) -> str:
+    return title + ":\n  " + "\n  ".join(problems)
+
+
+def _load_config(path: Path | None) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise _usage_error(_listed("the configuration cannot be used", exc.problems)) from None
+
+
+def _targets(
+    formats: list[ReportFormat], outputs: list[Path], config: Config
+) -> list[tuple[str, Path | None]]:
+    """Which report goes where: --format/--output pairs in order, else the configured ones.
+
+    With no --format, the configured outputs are written and the terminal report goes to
+    stdout. A --format without its own --output goes to stdout; only one may.
+    """
+    if not formats:
+        if outputs:
+            raise _usage_error("--output needs a --format before it (e.g. --format html)")
+        configured = [(o.format, config.resolve(o.path)) for o in config.settings.outputs]
+        default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        return [(default, None), *configured]
+    if len(outputs) > len(formats):
+        raise _usage_error("more --output files than --format options: pair each with one")
+    pairs: list[tuple[str, Path | None]] = [
+        (f.value, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)
+    ]
+    if sum(1 for _, target in pairs if target is None) > 1:
+        raise _usage_error(
+            "only one report can go to the screen: give each other --format an --output"
+        )
+    return pairs
+
+
 @app.command()
 def check(
-    plan: Path = typer.Argument(..., help="The police and crime plan (YAML).", show_default=False),
-    csps: list[Path] = typer.Argument(
-        ..., help="CSP documents, or folders of them (searched recursively).", show_default=False
+    plan: Path | None = typer.Argument(
+        None,
+        help="The police and crime plan (YAML). Default: 'plan' in alignkit.toml.",
+        show_default=False,
     ),
-    output_format: ReportFormat = typer.Option(
-        ReportFormat.text,
+    csps: list[Path] | None = typer.Argument(
+        None,
+        help="CSP documents, or folders of them (searched recursively). "
+        "Default: 'csps' in alignkit.toml.",
+        show_default=False,
+    ),
+    output_format: list[ReportFormat] | None = typer.Option(
+        None,
         "--format",
         "-f",
         help="text for a terminal, markdown for a pull request or CI summary, html for "
-        "people to open and print, json for other tools.",
+        "people to open and print, json for other tools; github, sarif or junit for CI. "
+        "Repeat with --output to write several reports in one run.",
+        show_default=False,
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the report to this file instead of stdout."
+    output: list[Path] | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write the report of the --format before it to this file instead of stdout.",
+        show_default=False,
     ),
-    fail_on: FailOn = typer.Option(
-        FailOn.error,
+    fail_on: FailOn | None = typer.Option(
+        None,
         "--fail-on",
-        help="Exit 1 when a finding is at this level or above (never: always exit 0).",
+        help="Exit 1 when a finding is at this level or above (never: always exit 0). "
+        "Default: error.",
+        show_default=False,
     ),
     as_of: str | None = typer.Option(
         None,
         "--as-of",
-        help="Judge dates (plan expiry, refresh cycles) as of this day, YYYY-MM-DD. "
+        help="Judge dates (plan expiry, refresh cycles, waivers) as of this day, YYYY-MM-DD. "
         "Default: today. Set it to make a report reproducible.",
         show_default=False,
     ),
@@ -165,47 +239,107 @@ def check(
         help="An extra vocabulary file with your own terms (repeatable); see docs/matching.md.",
         show_default=False,
     ),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="Use this configuration file instead of searching for one."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace an existing --output file that alignkit did not write."
+    ),
+    colour: Colour = typer.Option(
+        Colour.auto, "--color", "--colour", help="Colour in the terminal (NO_COLOR is honoured)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on stderr but errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more on stderr."),
 ) -> None:
     """Check that CSP priorities and the police and crime plan have regard to each other.
 
     Scores every CSP priority against every objective of the plan, then reports unexplained
     gaps, partial matches, declared links the text does not bear out, planning cycles out
     of step and missing partners. Exit codes: 0 nothing at or above --fail-on; 1 findings
-    at or above it; 2 usage error; 3 an input document is invalid.
+    at or above it; 2 usage or configuration error; 3 an input document is invalid.
     """
-    day = _parse_as_of(as_of)
+    config = _load_config(config_path)
+    settings = config.settings
+    notes = _console(colour, stderr=True)
+    if verbose and config.path is not None:
+        notes.print(f"configuration: {config.shown}")
+    if plan is None:
+        if settings.plan is None:
+            raise _usage_error("give the plan file (or set 'plan' in alignkit.toml)")
+        plan = config.resolve(settings.plan)
+    if not csps:
+        csps = [config.resolve(c) for c in settings.csps]
+        if not csps:
+            raise _usage_error("give the CSP files or folders (or set 'csps' in alignkit.toml)")
+    day = _parse_as_of(as_of) if as_of is not None else settings.as_of or dt.date.today()
+    level = fail_on.value if fail_on is not None else settings.fail_on or "error"
+    targets = _targets(output_format or [], output or [], config)
+    extra_vocabulary = [config.resolve(v) for v in settings.vocabulary] + vocabulary
+    thresholds = (
+        Thresholds(settings.thresholds.aligned, settings.thresholds.partial)
+        if settings.thresholds
+        else None
+    )
     try:
-        matcher = Matcher.with_files(vocabulary)
+        matcher = Matcher(load_vocabulary(extra_vocabulary), thresholds)
     except VocabularyError as exc:
-        raise _usage_error(
-            "the vocabulary cannot be used:\n  " + "\n  ".join(exc.problems)
-        ) from None
+        raise _usage_error(_listed("the vocabulary cannot be used", exc.problems)) from None
     try:
         run = run_check(plan, csps, day, matcher)
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if run.result is None:
-        _stderr().print(validation_text(run.validation), end="")
+        notes.print(validation_text(run.validation), end="")
         raise typer.Exit(EXIT_INVALID)
     result = run.result
+    result.findings = apply_policy(result.findings, config, day)
     inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
+    if config.path is not None:
+        inputs.append(config.path)
+    for name, target in targets:
+        try:
+            if target is None and name == "text" and sys.stdout.isatty():
+                _console(colour).print(render_text(result))
+            else:
+                write_report(RENDERERS[name](result), target, protected=inputs, force=force)
+        except OutputError as exc:
+            raise _usage_error(str(exc)) from None
+        except KeyError:
+            raise _usage_error(f"the {name} format is not available in this version") from None
+        if verbose and target is not None:
+            notes.print(f"wrote {name} report to {target}")
+    if name_in(targets, "github") or name_in(targets, "markdown"):
+        _github_summary(result)
+    if not quiet:
+        counts = result.counts()
+        note = (
+            f"checked {_count(len(result.csps), 'CSP')} against {result.plan.title}: "
+            f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+            f"{_count(counts['info'], 'note')}"
+        )
+        if result.waived:
+            note += f", {result.waived} waived"
+        written = [str(target) for _, target in targets if target is not None]
+        if written:
+            note += "; wrote " + ", ".join(written)
+        notes.print(note)
+    raise typer.Exit(EXIT_FINDINGS if result.fails(level) else EXIT_OK)
+
+
+def name_in(targets: list[tuple[str, Path | None]], name: str) -> bool:
+    return any(n == name for n, _ in targets)
+
+
+def _github_summary(result: CheckResult) -> None:
+    """In GitHub Actions, append the Markdown report to the job summary page."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not summary:
+        return
     try:
-        if output is None and output_format is ReportFormat.text and sys.stdout.isatty():
-            _stdout().print(render_text(result))
-        else:
-            write_report(RENDERERS[output_format.value](result), output, protected=inputs)
-    except OutputError as exc:
-        raise _usage_error(str(exc)) from None
-    counts = result.counts()
-    note = (
-        f"checked {_count(len(result.csps), 'CSP')} against {result.plan.title}: "
-        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-        f"{_count(counts['info'], 'note')}"
-    )
-    if output is not None:
-        note += f"; report written to {output}"
-    _stderr().print(note)
-    raise typer.Exit(EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK)
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(RENDERERS["markdown"](result))
+    except OSError as exc:
+        _stderr().print(f"warning: cannot write the job summary to {summary}: {exc}")
 
 
 @app.command()

@@ -23,7 +23,27 @@ def _umask() -> int:
     return current
 
 
-def write_report(content: str, target: Path | None, protected: Iterable[Path] = ()) -> None:
+MARK = "alignkit"
+"""Every report names alignkit (HTML generator tag, JSON tool, text and Markdown headers),
+so a file without the word was not written by alignkit."""
+
+
+def _ours(target: Path) -> bool:
+    try:
+        with target.open("rb") as stream:
+            return MARK.encode() in stream.read(1 << 20)
+    except OSError:
+        return False
+
+
+def write_report(
+    content: str, target: Path | None, protected: Iterable[Path] = (), *, force: bool = False
+) -> None:
+    """Write ``content`` to ``target`` (stdout when None), atomically.
+
+    Refuses, whatever ``force`` says, to write over an input document; refuses to replace
+    an existing file that alignkit did not write unless ``force`` is given.
+    """
     if target is None:
         sys.stdout.write(content)
         sys.stdout.flush()
@@ -33,6 +53,11 @@ def write_report(content: str, target: Path | None, protected: Iterable[Path] = 
         raise OutputError(f"{target} is one of the input documents; choose another output file")
     if target.is_dir():
         raise OutputError(f"{target} is a folder; give a file name for the report")
+    if target.exists() and not force and not _ours(target):
+        raise OutputError(
+            f"{target} already exists and was not written by alignkit; choose another file, "
+            "or give --force to replace it"
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

@@ -1,0 +1,256 @@
+"""Configuration: `alignkit.toml`, or `[tool.alignkit]` in `pyproject.toml`.
+
+A force area's shared repository keeps its settings in one file so that a bare
+`alignkit check` does the same thing on every machine and in CI. The file is found by
+walking up from the working directory (the dedicated file wins over pyproject.toml; a
+pyproject.toml without the table is passed over); `--config PATH` names one directly.
+Paths in the file are relative to the folder it is in.
+
+Every problem is a ConfigError (exit code 2) at the file, line and column, with a
+did-you-mean for misspelt keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from rapidfuzz import process
+
+from ..codes import CODES
+from .toml_positions import locate
+
+CONFIG_FILE = "alignkit.toml"
+PYPROJECT = "pyproject.toml"
+
+SeverityName = Literal["error", "warning", "info"]
+FormatName = Literal["text", "markdown", "html", "json", "github", "sarif", "junit"]
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used (exit code 2)."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ThresholdSettings(_Strict):
+    """Scores at which a pair counts as aligned or partial (see docs/matching.md)."""
+
+    aligned: int = Field(75, ge=1, le=100)
+    partial: int = Field(40, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ThresholdSettings:
+        if self.partial >= self.aligned:
+            raise ValueError("'partial' must be below 'aligned'")
+        return self
+
+
+class OutputSettings(_Strict):
+    """A report to write on every run: its format and file."""
+
+    format: FormatName
+    path: str = Field(min_length=1)
+
+
+class Waiver(_Strict):
+    """A finding the partnership accepts on the record: who, why and until when."""
+
+    code: str = Field(pattern=r"^AK\d{3}$")
+    csp: str | None = None
+    priority: str | None = None
+    objective: str | None = None
+    reason: str = Field(min_length=1)
+    approved_by: str | None = None
+    expires: dt.date
+
+    def target(self) -> str:
+        parts = [f"{k} {v}" for k, v in self._targets().items() if v is not None]
+        return ", ".join(parts) or "every target"
+
+    def _targets(self) -> dict[str, str | None]:
+        return {"csp": self.csp, "priority": self.priority, "objective": self.objective}
+
+    def matches(
+        self, code: str, csp: str | None, priority: str | None, objective: str | None
+    ) -> bool:
+        found = {"csp": csp, "priority": priority, "objective": objective}
+        return code == self.code and all(
+            wanted is None or found[name] == wanted for name, wanted in self._targets().items()
+        )
+
+
+class Settings(_Strict):
+    """Everything `alignkit.toml` may set. Command-line options win over these."""
+
+    plan: str | None = Field(None, description="The police and crime plan file.")
+    csps: list[str] = Field([], description="CSP files or folders.")
+    fail_on: Literal["error", "warning", "never"] | None = None
+    as_of: dt.date | None = None
+    vocabulary: list[str] = Field([], description="Extra vocabulary files.")
+    thresholds: ThresholdSettings | None = None
+    severity: dict[str, SeverityName] = Field({}, description="Finding code -> severity.")
+    outputs: list[OutputSettings] = []
+    waivers: list[Waiver] = []
+
+    @field_validator("severity")
+    @classmethod
+    def _known_codes(cls, value: dict[str, SeverityName]) -> dict[str, SeverityName]:
+        unknown = sorted(code for code in value if code not in CODES)
+        if unknown:
+            raise ValueError(
+                f"unknown finding code(s): {', '.join(unknown)} (see docs/findings.md)"
+            )
+        return value
+
+
+@dataclass
+class Config:
+    """The settings read, where from, and which keys the file set (for `alignkit config`)."""
+
+    settings: Settings = field(default_factory=Settings)
+    path: Path | None = None
+    text: str = ""
+    prefix: tuple[str, ...] = ()
+    """("tool", "alignkit") for pyproject.toml, () for alignkit.toml."""
+    given: frozenset[str] = frozenset()
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def resolve(self, value: str) -> Path:
+        """A path from the file, relative to the file's folder (shown relative when it can)."""
+        path = Path(value)
+        if path.is_absolute() or self.path is None:
+            return path
+        joined = self.folder / path
+        try:
+            return joined.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return joined
+
+    @property
+    def shown(self) -> str:
+        return _shown(self.path) if self.path else "(defaults)"
+
+    def position(self, *loc: str | int) -> tuple[int, int] | None:
+        """(line, column) of a key or table in the file, or None."""
+        if self.path is None:
+            return None
+        return locate(self.text, (*self.prefix, *loc), key=True)
+
+    def where(self, *loc: str | int) -> str:
+        """`file:line:column` of a key in the file (just the file when not found)."""
+        position = self.position(*loc)
+        return f"{self.shown}:{position[0]}:{position[1]}" if position else self.shown
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest alignkit.toml, or pyproject.toml with [tool.alignkit], walking up."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in [folder, *folder.parents]:
+        dedicated = candidate / CONFIG_FILE
+        if dedicated.is_file():
+            return dedicated
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "alignkit" in tool
+
+
+def load_config(path: Path | None = None, *, search: bool = True) -> Config:
+    """Read the configuration at ``path``, or the one found from the working directory.
+
+    No file at all is fine: the defaults apply.
+    """
+    if path is None:
+        path = find_config() if search else None
+        if path is None:
+            return Config()
+    shown = _shown(path)
+    if path.is_dir():
+        raise ConfigError([f"{shown}: is a folder; --config needs a file"])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([f"{shown}: no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{shown}: cannot be read: {exc}"]) from None
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{shown}: not valid TOML: {exc}"]) from None
+    prefix: tuple[str, ...] = ()
+    if path.name == PYPROJECT:
+        prefix = ("tool", "alignkit")
+        table = data.get("tool", {}).get("alignkit") if isinstance(data.get("tool"), dict) else None
+        if not isinstance(table, dict):
+            raise ConfigError([f"{shown}: has no [tool.alignkit] table"])
+        data = table
+    config = Config(path=path, text=text, prefix=prefix, given=frozenset(data))
+    try:
+        config.settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_problem(config, error) for error in exc.errors()]) from None
+    return config
+
+
+_KNOWN_KEYS: dict[str, type[BaseModel]] = {
+    "": Settings,
+    "thresholds": ThresholdSettings,
+    "outputs": OutputSettings,
+    "waivers": Waiver,
+}
+
+
+def _problem(config: Config, error: Any) -> str:
+    loc = tuple(error["loc"])
+    extra = error["type"] == "extra_forbidden"
+    position = locate(config.text, (*config.prefix, *loc), key=extra)
+    shown = _shown(config.path) if config.path else "configuration"
+    where = f"{shown}:{position[0]}:{position[1]}" if position else shown
+    name = ".".join(str(part) for part in loc) or "(top level)"
+    message = f"{where}: {name}: {error['msg']}"
+    if extra:
+        table = next((str(p) for p in loc[:-1] if isinstance(p, str)), "")
+        model = _KNOWN_KEYS.get(table)
+        if model is not None:
+            guess = process.extractOne(str(loc[-1]), list(model.model_fields), score_cutoff=70)
+            if guess:
+                message += f" (did you mean '{guess[0]}'?)"
+    return message
