@@ -243,3 +243,40 @@ def test_output_will_not_replace_a_file_alignkit_did_not_write_without_force(are
     # the configuration file is an input too
     area("alignkit.toml", CONFIG)
     assert run("check", "-f", "json", "-o", "alignkit.toml", "--force", *AS_OF).exit_code == 2
+
+
+def test_config_command_says_where_each_value_comes_from(area):
+    area("alignkit.toml", CONFIG + "\nfail_on = 'warning'\n")
+    result = run("config")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "configuration file: alignkit.toml"
+    assert any(
+        line.split()[:2] == ["fail_on", "warning"] and line.endswith("[alignkit.toml:4:1]")
+        for line in lines
+    )
+    assert any(line.split()[0] == "as_of" and line.endswith("[default]") for line in lines)
+
+
+def test_config_command_without_a_file(in_tmp):
+    result = run("config")
+    assert result.exit_code == 0
+    assert "configuration file: (none found)" in result.stdout
+
+
+def test_baseline_writes_waivers_that_make_the_check_pass(area, in_tmp):
+    area("alignkit.toml", CONFIG)
+    assert run("check", *AS_OF).exit_code == 1
+    baseline = run("baseline", "--expires-in", "30", *AS_OF)
+    assert baseline.exit_code == 0
+    assert baseline.stdout.count("[[waivers]]") == 4  # two gaps, two objectives nobody addresses
+    assert "expires = 2026-12-22" in baseline.stdout
+    assert 'reason = "TODO' in baseline.stdout
+    (in_tmp / "alignkit.toml").write_text(CONFIG + baseline.stdout)
+    passed = run("check", "--format", "json", *AS_OF)
+    assert passed.exit_code == 0
+    assert json.loads(passed.stdout)["summary"]["waived"] == 4
+    # once they expire, they count again, and say so
+    expired = run("check", "--format", "json", "--as-of", "2027-01-05")
+    assert expired.exit_code == 1
+    assert sum(f["code"] == "AK901" for f in json.loads(expired.stdout)["findings"]) == 4

@@ -21,6 +21,7 @@ from .assess import CheckResult
 from .assess.waivers import apply_policy
 from .check import run_check
 from .config import Config, ConfigError, load_config
+from .config.explain import baseline_waivers, describe
 from .match import Matcher, Thresholds, VocabularyError, load_vocabulary
 from .output import OutputError, write_report
 from .render import RENDERERS
@@ -259,43 +260,14 @@ def check(
     at or above it; 2 usage or configuration error; 3 an input document is invalid.
     """
     config = _load_config(config_path)
-    settings = config.settings
     notes = _console(colour, stderr=True)
     if verbose and config.path is not None:
         notes.print(f"configuration: {config.shown}")
-    if plan is None:
-        if settings.plan is None:
-            raise _usage_error("give the plan file (or set 'plan' in alignkit.toml)")
-        plan = config.resolve(settings.plan)
-    if not csps:
-        csps = [config.resolve(c) for c in settings.csps]
-        if not csps:
-            raise _usage_error("give the CSP files or folders (or set 'csps' in alignkit.toml)")
+    settings = config.settings
     day = _parse_as_of(as_of) if as_of is not None else settings.as_of or dt.date.today()
     level = fail_on.value if fail_on is not None else settings.fail_on or "error"
     targets = _targets(output_format or [], output or [], config)
-    extra_vocabulary = [config.resolve(v) for v in settings.vocabulary] + vocabulary
-    thresholds = (
-        Thresholds(settings.thresholds.aligned, settings.thresholds.partial)
-        if settings.thresholds
-        else None
-    )
-    try:
-        matcher = Matcher(load_vocabulary(extra_vocabulary), thresholds)
-    except VocabularyError as exc:
-        raise _usage_error(_listed("the vocabulary cannot be used", exc.problems)) from None
-    try:
-        run = run_check(plan, csps, day, matcher)
-    except UsageError as exc:
-        raise _usage_error(str(exc)) from None
-    if run.result is None:
-        notes.print(validation_text(run.validation), end="")
-        raise typer.Exit(EXIT_INVALID)
-    result = run.result
-    result.findings = apply_policy(result.findings, config, day)
-    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
-    if config.path is not None:
-        inputs.append(config.path)
+    result, inputs = _checked(plan, csps, day, config, vocabulary, notes)
     for name, target in targets:
         try:
             if target is None and name == "text" and sys.stdout.isatty():
@@ -326,6 +298,50 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if result.fails(level) else EXIT_OK)
 
 
+def _checked(
+    plan: Path | None,
+    csps: list[Path] | None,
+    day: dt.date,
+    config: Config,
+    vocabulary: list[Path],
+    notes: Console,
+) -> tuple[CheckResult, list[Path]]:
+    """The check with the configuration applied, and every input path (never to be
+    overwritten). Exits 2 on usage errors and 3 on invalid documents."""
+    settings = config.settings
+    if plan is None:
+        if settings.plan is None:
+            raise _usage_error("give the plan file (or set 'plan' in alignkit.toml)")
+        plan = config.resolve(settings.plan)
+    if not csps:
+        csps = [config.resolve(c) for c in settings.csps]
+        if not csps:
+            raise _usage_error("give the CSP files or folders (or set 'csps' in alignkit.toml)")
+    extra_vocabulary = [config.resolve(v) for v in settings.vocabulary] + vocabulary
+    thresholds = (
+        Thresholds(settings.thresholds.aligned, settings.thresholds.partial)
+        if settings.thresholds
+        else None
+    )
+    try:
+        matcher = Matcher(load_vocabulary(extra_vocabulary), thresholds)
+    except VocabularyError as exc:
+        raise _usage_error(_listed("the vocabulary cannot be used", exc.problems)) from None
+    try:
+        run = run_check(plan, csps, day, matcher)
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if run.result is None:
+        notes.print(validation_text(run.validation), end="")
+        raise typer.Exit(EXIT_INVALID)
+    result = run.result
+    result.findings = apply_policy(result.findings, config, day)
+    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
+    if config.path is not None:
+        inputs.append(config.path)
+    return result, inputs
+
+
 def name_in(targets: list[tuple[str, Path | None]], name: str) -> bool:
     return any(n == name for n, _ in targets)
 
@@ -340,6 +356,100 @@ def _github_summary(result: CheckResult) -> None:
             stream.write(RENDERERS["markdown"](result))
     except OSError as exc:
         _stderr().print(f"warning: cannot write the job summary to {summary}: {exc}")
+
+
+class CalendarFormat(StrEnum):
+    ics = "ics"
+    html = "html"
+
+
+@app.command()
+def calendar(
+    plan: Path = typer.Argument(..., help="The police and crime plan (YAML).", show_default=False),
+    csps: list[Path] = typer.Argument(
+        ..., help="CSP documents, or folders of them (searched recursively).", show_default=False
+    ),
+    output_format: CalendarFormat = typer.Option(
+        CalendarFormat.ics,
+        "--format",
+        "-f",
+        help="ics to import into Outlook or Google Calendar, html for a page with a "
+        "timeline chart to open, share or print.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the calendar to this file instead of stdout."
+    ),
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        help="The day the calendar is made, YYYY-MM-DD (marked on the chart, and the "
+        "events' timestamp). Default: today. Set it to make the output reproducible.",
+        show_default=False,
+    ),
+) -> None:
+    """One timeline of every date in the plans: periods, refreshes, assessments, meetings.
+
+    Writes an iCalendar file (one all-day event per date) or an HTML page with a timeline
+    chart, with the PCC elections around them and the planning cycles out of step marked.
+    Exit codes: 0 written; 2 usage error; 3 an input document is invalid.
+    """
+    from .calendar import CALENDAR_RENDERERS, build_calendar
+
+    day = _parse_as_of(as_of)
+    try:
+        run = build_calendar(plan, csps, day)
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if run.calendar is None:
+        _stderr().print(validation_text(run.validation), end="", markup=False)
+        raise typer.Exit(EXIT_INVALID)
+    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
+    try:
+        write_report(CALENDAR_RENDERERS[output_format.value](run.calendar), output, inputs)
+    except OutputError as exc:
+        raise _usage_error(str(exc)) from None
+    note = (
+        f"{_count(len(run.calendar.items), 'date')} from the plan and "
+        f"{_count(len(run.validation.csps), 'CSP document')}"
+    )
+    _stderr().print(note + (f"; calendar written to {output}" if output else ""), markup=False)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("config")
+def show_config(
+    config_path: Path | None = typer.Option(
+        None, "--config", help="Use this configuration file instead of searching for one."
+    ),
+) -> None:
+    """Print the effective configuration and where each value comes from."""
+    config = _load_config(config_path)
+    sys.stdout.write(describe(config))
+
+
+@app.command()
+def baseline(
+    plan: Path | None = typer.Argument(None, help="The police and crime plan.", show_default=False),
+    csps: list[Path] | None = typer.Argument(
+        None, help="CSP documents or folders.", show_default=False
+    ),
+    expires_in: int = typer.Option(
+        90, "--expires-in", min=1, help="Days until the baseline waivers expire."
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", help="Today, as YYYY-MM-DD."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
+    config_path: Path | None = typer.Option(None, "--config", help="Configuration file."),
+) -> None:
+    """Write waivers for today's errors and warnings, to adopt alignkit in a repository
+    that already has findings. Each needs a real reason before it expires."""
+    config = _load_config(config_path)
+    day = _parse_as_of(as_of) if as_of is not None else config.settings.as_of or dt.date.today()
+    result, inputs = _checked(plan, csps, day, config, [], _stderr())
+    content = baseline_waivers(result.findings, day + dt.timedelta(days=expires_in))
+    try:
+        write_report(content, output, protected=inputs)
+    except OutputError as exc:
+        raise _usage_error(str(exc)) from None
 
 
 @app.command()

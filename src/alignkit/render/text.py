@@ -31,7 +31,7 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 def _summary(result: CheckResult) -> Panel:
     plan = result.plan
     counts = result.counts()
-    gaps = sum(1 for f in result.findings if f.code == "AK301")
+    gaps = sum(1 for f in result.findings if f.code == "AK301" and not f.waived)
     lines = Text()
     lines.append(f"{plan.title}", style="bold")
     lines.append(f"  ({plan.force_area}")
@@ -46,12 +46,19 @@ def _summary(result: CheckResult) -> Panel:
     lines.append(_plural(counts["error"], "error"), style="bold red" if counts["error"] else "")
     lines.append(" · ")
     lines.append(_plural(counts["warning"], "warning"), style="yellow" if counts["warning"] else "")
-    lines.append(f" · {counts['info']} info\n")
+    lines.append(f" · {counts['info']} info")
+    lines.append(f" · {result.waived} waived\n" if result.waived else "\n")
     if gaps:
         lines.append(
             f"{_plural(gaps, 'unexplained gap')}: objectives a partnership neither "
             "addresses nor records why not.",
             style="bold red",
+        )
+    elif any(f.code == "AK301" for f in result.findings):
+        waived_gaps = sum(1 for f in result.findings if f.code == "AK301")
+        lines.append(
+            f"{_plural(waived_gaps, 'unexplained gap')}, accepted by waivers until they expire.",
+            style="yellow",
         )
     else:
         lines.append(
@@ -112,6 +119,11 @@ def _findings(title: str, findings: list[Finding]) -> Text:
     out.append(f"\n{title}\n", style="bold underline")
     for finding in findings:
         out.append_text(diagnostic_text(finding, severity=True))
+        if finding.waiver is not None:
+            w = finding.waiver
+            by = f", approved by {w.approved_by}" if w.approved_by else ""
+            out.append("    waived: ", style="dim")
+            out.append(f"until {w.expires.isoformat()}{by}: {w.reason} ({w.where})\n")
     out.rstrip()
     return out
 

@@ -1,0 +1,79 @@
+"""`alignkit config`: the effective configuration, and where each value came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..assess.findings import Finding
+from . import Config, Settings
+
+
+def _value(name: str, settings: Settings) -> str:
+    value = getattr(settings, name)
+    if name == "thresholds":
+        if value is None:
+            return "aligned 75, partial 40"
+        return f"aligned {value.aligned}, partial {value.partial}"
+    if name == "waivers":
+        return f"{len(value)} waiver{'s' if len(value) != 1 else ''}"
+    if name == "outputs":
+        return ", ".join(f"{o.format} -> {o.path}" for o in value) or "(none)"
+    if name == "severity":
+        return ", ".join(f"{k} = {v}" for k, v in sorted(value.items())) or "(none)"
+    if name == "as_of":
+        return value.isoformat() if value else "(today)"
+    if name == "fail_on":
+        return value or "error"
+    if isinstance(value, list):
+        return ", ".join(value) or "(none)"
+    return str(value) if value is not None else "(none: give it on the command line)"
+
+
+def describe(config: Config) -> str:
+    """One line per setting: name, value, and the file position or 'default'."""
+    lines = [f"configuration file: {config.shown if config.path else '(none found)'}"]
+    names = list(Settings.model_fields)
+    width = max(len(n) for n in names)
+    for name in names:
+        source = config.where(name) if name in config.given else "default"
+        lines.append(f"  {name:<{width}}  {_value(name, config.settings)}    [{source}]")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def baseline_waivers(findings: Sequence[Finding], expires: dt.date) -> str:
+    """[[waivers]] for every finding not already waived, errors and warnings only.
+
+    The reason is a placeholder on purpose: a partnership adopting alignkit accepts
+    today's findings for now, and has to say why before the waivers expire.
+    """
+    blocks: list[str] = []
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    for f in findings:
+        key = (f.code, f.csp, f.priority, f.objective)
+        if f.waived or f.severity == "info" or key in seen:
+            continue
+        seen.add(key)
+        lines = ["[[waivers]]", f"code = {_toml_string(f.code)}"]
+        for field in ("csp", "priority", "objective"):
+            value = getattr(f, field)
+            if value is not None:
+                lines.append(f"{field} = {_toml_string(value)}")
+        lines += [
+            f"# {f.location()}: {f.message}"[:200],
+            'reason = "TODO: say why this finding is accepted for now"',
+            'approved_by = "TODO"',
+            f"expires = {expires.isoformat()}",
+        ]
+        blocks.append("\n".join(lines))
+    header = (
+        f"# {len(blocks)} waivers for today's findings, expiring {expires.isoformat()}.\n"
+        "# Paste them into alignkit.toml, then replace each TODO with the partnership's\n"
+        "# reason and who approved it.\n"
+    )
+    return header + "\n\n".join(blocks) + ("\n" if blocks else "")
