@@ -131,3 +131,28 @@ def test_references_are_checked_even_when_the_csp_has_other_problems(write):
     assert "csp.yaml:7:5: AK101 unknown key 'titel' in priorities[0]" in result.stdout
     assert "csp.yaml:9:16: AK204 priority N1 'supports' names objective 'P7'" in result.stdout
     assert "AK102" not in result.stdout
+
+
+def test_an_id_in_the_wrong_case_gets_the_right_one_as_a_hint(write):
+    write("plan.yaml", MINIMAL_PLAN)
+    write("csp.yaml", MINIMAL_CSP + "    supports: [p1]\n")
+    result = run("validate", "--plan", "plan.yaml", "csp.yaml")
+    assert result.exit_code == 3
+    assert "csp.yaml:9:16: AK204" in result.stdout
+    assert "did you mean 'P1'?" in result.stdout
+
+
+def test_two_regard_records_for_one_objective(write):
+    write("plan.yaml", MINIMAL_PLAN)
+    write(
+        "csp.yaml",
+        MINIMAL_CSP
+        + "regard:\n  - objective: P1\n    reason: Led at county level\n"
+        + "  - objective: P1\n    reason: Not a local priority\n",
+    )
+    result = run("validate", "--plan", "plan.yaml", "csp.yaml")
+    assert result.exit_code == 3
+    assert (
+        "csp.yaml:12:16: AK210 objective 'P1' has a second 'regard' record (first at line 10)"
+        in result.stdout
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import jsonschema
 import pytest
@@ -62,7 +63,22 @@ def _as_editor_sees_it(text: str) -> object:
             return value.isoformat()
         return value
 
-    return clean(yaml.safe_load(text))
+    return clean(yaml.load(text, Loader=_Yaml12))
+
+
+class _Yaml12(yaml.SafeLoader):
+    """YAML as the VS Code extension reads it (YAML 1.2 core): `yes` and `no` are text."""
+
+
+_Yaml12.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
 
 
 def _validator(kind: str) -> jsonschema.Draft7Validator:

@@ -25,8 +25,10 @@ from .config.explain import baseline_waivers, describe
 from .match import Matcher, Thresholds, VocabularyError, load_vocabulary
 from .output import OutputError, write_report
 from .render import RENDERERS
+from .render.github import write_step_summary
 from .render.text import render_text
 from .render.validation import validation_json, validation_text
+from .scaffold import ScaffoldError, scaffold
 from .schemas import generated_files, stale_files
 from .validate import UsageError, validate_paths
 
@@ -53,6 +55,9 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class FailOn(StrEnum):
@@ -217,7 +222,8 @@ def check(
         None,
         "--output",
         "-o",
-        help="Write the report of the --format before it to this file instead of stdout.",
+        help="Write a report to this file instead of stdout: the first --output goes with "
+        "the first --format, the second with the second, and so on.",
         show_default=False,
     ),
     fail_on: FailOn | None = typer.Option(
@@ -280,7 +286,7 @@ def check(
             raise _usage_error(f"the {name} format is not available in this version") from None
         if verbose and target is not None:
             notes.print(f"wrote {name} report to {target}")
-    if name_in(targets, "github") or name_in(targets, "markdown"):
+    if name_in(targets, "github"):
         _github_summary(result)
     if not quiet:
         counts = result.counts()
@@ -348,14 +354,12 @@ def name_in(targets: list[tuple[str, Path | None]], name: str) -> bool:
 
 def _github_summary(result: CheckResult) -> None:
     """In GitHub Actions, append the Markdown report to the job summary page."""
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if os.environ.get("GITHUB_ACTIONS") != "true" or not summary:
+    if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     try:
-        with open(summary, "a", encoding="utf-8") as stream:
-            stream.write(RENDERERS["markdown"](result))
+        write_step_summary(RENDERERS["markdown"](result), os.environ)
     except OSError as exc:
-        _stderr().print(f"warning: cannot write the job summary to {summary}: {exc}")
+        _stderr().print(f"warning: cannot write the GitHub job summary: {exc}")
 
 
 class CalendarFormat(StrEnum):
@@ -450,6 +454,141 @@ def baseline(
         write_report(content, output, protected=inputs)
     except OutputError as exc:
         raise _usage_error(str(exc)) from None
+
+
+class PackFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+class SummaryFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+def _force_wide(
+    kind: str,
+    output_format: str,
+    plan: Path,
+    csps: list[Path],
+    output: Path | None,
+    as_of: str | None,
+) -> None:
+    """Check the force area, then write the welcome pack or the summary made from the result."""
+    # Imported here so that this block of force-wide commands stands on its own.
+    from .pack import FORMATS as PACK_FORMATS
+    from .pack import build_pack
+    from .summary import FORMATS as SUMMARY_FORMATS
+    from .summary import build_summary
+
+    day = _parse_as_of(as_of)
+    matcher = Matcher()
+    try:
+        run = run_check(plan, csps, day, matcher)
+    except UsageError as exc:
+        raise _usage_error(str(exc)) from None
+    if run.result is None:
+        _stderr().print(validation_text(run.validation), end="")
+        raise typer.Exit(EXIT_INVALID)
+    if kind == "pack":
+        content = PACK_FORMATS[output_format](build_pack(run.result, matcher.themes_of))
+        what = "welcome pack"
+    else:
+        content = SUMMARY_FORMATS[output_format](build_summary(run.result, matcher.themes_of))
+        what = "force-wide summary"
+    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
+    try:
+        write_report(content, output, protected=inputs)
+    except OutputError as exc:
+        raise _usage_error(str(exc)) from None
+    note = f"{what} of {_count(len(run.result.csps), 'CSP')} in {run.result.plan.force_area}"
+    _stderr().print(note + (f" written to {output}" if output is not None else ""))
+    raise typer.Exit(EXIT_OK)
+
+
+_PLAN_ARGUMENT = typer.Argument(..., help="The police and crime plan (YAML).", show_default=False)
+_CSPS_ARGUMENT = typer.Argument(
+    ..., help="CSP documents, or folders of them (searched recursively).", show_default=False
+)
+_OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
+_AS_OF_OPTION = typer.Option(
+    None,
+    "--as-of",
+    help="Date the document as of this day, YYYY-MM-DD (default: today). Set it to make "
+    "the output reproducible.",
+    show_default=False,
+)
+
+
+@app.command()
+def pack(
+    plan: Path = _PLAN_ARGUMENT,
+    csps: list[Path] = _CSPS_ARGUMENT,
+    output_format: PackFormat = typer.Option(
+        PackFormat.markdown,
+        "--format",
+        "-f",
+        help="markdown to edit or publish in a repository, html to open, send and print "
+        "(one partnership per page).",
+    ),
+    output: Path | None = _OUTPUT_OPTION,
+    as_of: str | None = _AS_OF_OPTION,
+) -> None:
+    """Write a welcome pack for the police and crime commissioner.
+
+    An overview of the force area, then each partnership: area, responsible authorities,
+    key contacts, priorities and how each aligns with the plan, calendar of meetings and
+    document production timetable. Exit codes: 0 written; 2 usage error; 3 an input
+    document is invalid.
+    """
+    _force_wide("pack", output_format.value, plan, csps, output, as_of)
+
+
+@app.command()
+def summary(
+    plan: Path = _PLAN_ARGUMENT,
+    csps: list[Path] = _CSPS_ARGUMENT,
+    output_format: SummaryFormat = typer.Option(
+        SummaryFormat.markdown,
+        "--format",
+        "-f",
+        help="markdown for a repository or briefing, html to open and print, json for tools.",
+    ),
+    output: Path | None = _OUTPUT_OPTION,
+    as_of: str | None = _AS_OF_OPTION,
+) -> None:
+    """Write the force-wide summary of the partnerships' strategic assessments.
+
+    The themes of every partnership's priorities and assessment key findings, who holds
+    each and on what evidence, set against the plan's objectives, with the objectives no
+    local evidence stands behind. Exit codes: 0 written; 2 usage error; 3 an input
+    document is invalid.
+    """
+    _force_wide("summary", output_format.value, plan, csps, output, as_of)
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), help="The repository folder (created if missing)."),
+    force_area: str = typer.Option(
+        "Wessex", "--force-area", help="The force area's name, used in the templates."
+    ),
+) -> None:
+    """Start a force area's shared repository: plan and CSP templates, alignkit.toml, a
+    GitHub Actions workflow, pre-commit and editor settings. Never overwrites a file."""
+    try:
+        outcomes = scaffold(folder, force_area)
+    except ScaffoldError as exc:
+        raise _usage_error(str(exc)) from None
+    for outcome in outcomes:
+        verb = "wrote" if outcome.written else "kept existing"
+        typer.echo(f"{verb} {folder / outcome.path}", err=True)
+    typer.echo(
+        f"Next: edit {folder / 'plan.yaml'} and the files in {folder / 'csps'}, then run "
+        "`alignkit check` there.",
+        err=True,
+    )
 
 
 @app.command()

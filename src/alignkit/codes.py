@@ -222,6 +222,12 @@ _CATALOGUE = [
         "which one the partnerships should be checked against.",
         "Keep one plan per force area in the set of files you validate.",
     ),
+    CodeInfo(
+        "AK210",
+        "Objective recorded twice in 'regard'",
+        "Two 'regard' records name the same objective, so it is unclear which reason stands.",
+        "Keep one record for the objective, with the reason the partnership agreed.",
+    ),
 ]
 
 

@@ -30,16 +30,33 @@ def _participation_json_schema(schema: dict[str, Any]) -> None:
             "description": description,
             "anyOf": [
                 {"type": "boolean", "description": "Taking part (true) or not (false)."},
+                YES_NO,
                 mapping,
             ],
         }
     )
 
 
+YES_NO: dict[str, Any] = {
+    "type": "string",
+    "enum": ["yes", "no", "Yes", "No", "YES", "NO"],
+    "description": "yes or no: editors read these as text, alignkit as true or false.",
+}
+
+
+def _yes_no_or_boolean(schema: dict[str, Any]) -> None:
+    description = schema.pop("description", None)
+    schema.pop("type", None)
+    schema.update({"description": description, "anyOf": [{"type": "boolean"}, YES_NO]})
+
+
 class Participation(Document, json_schema_extra=_participation_json_schema):
     """Whether a responsible authority takes part: `true`/`false`, or a mapping with details."""
 
-    taking_part: bool = Field(description="Whether the authority attends and contributes.")
+    taking_part: bool = Field(
+        description="Whether the authority attends and contributes.",
+        json_schema_extra=_yes_no_or_boolean,
+    )
     organisation: Text | None = Field(
         None, description="The body, e.g. Wessex Fire and Rescue Service."
     )

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..assess import CheckResult
+from .github import render_github
 from .html import render_html
+from .junit import render_junit
 from .markdown import render_markdown
 from .report import report_json
+from .sarif import render_sarif
 from .text import text_report
 
 Renderer = Callable[[CheckResult], str]
@@ -22,4 +25,7 @@ RENDERERS: dict[str, Renderer] = {
     "markdown": render_markdown,
     "html": render_html,
     "json": report_json,
+    "github": render_github,
+    "sarif": render_sarif,
+    "junit": render_junit,
 }

@@ -76,6 +76,7 @@ def validate_paths(
     for doc in everything:
         diagnostics.extend(doc.diagnostics)
         diagnostics.extend(crossfile.duplicate_ids(doc))
+        diagnostics.extend(crossfile.duplicate_regard(doc))
     diagnostics.extend(crossfile.duplicate_csp_ids(documents))
 
     if plan_doc is not None:

@@ -28,6 +28,34 @@ def _problem(
     )
 
 
+def duplicate_regard(doc: LoadedDocument) -> list[Diagnostic]:
+    """Two `regard` records for one objective: which reason stands?"""
+    data = doc.source.data or {}
+    if doc.kind != CSP_KIND:
+        return []
+    first: dict[str, int] = {}
+    found = []
+    for index, record in enumerate(_mappings(data.get("regard"))):
+        objective = record.get("objective")
+        if not isinstance(objective, str):
+            continue
+        objective = objective.strip()
+        if objective in first:
+            line = doc.source.position(("regard", first[objective], "objective"))
+            where = f" (first at line {line.line})" if line else ""
+            found.append(
+                _problem(
+                    "AK210",
+                    f"objective '{objective}' has a second 'regard' record{where}",
+                    doc,
+                    ("regard", index, "objective"),
+                )
+            )
+        else:
+            first[objective] = index
+    return found
+
+
 def duplicate_ids(doc: LoadedDocument) -> list[Diagnostic]:
     """Objective ids within a plan, priority ids within a CSP.
 
@@ -112,7 +140,9 @@ def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagno
     known = [o.id for o in plan.objectives]
 
     def unknown(code: str, value: str, loc: tuple[str | int, ...], what: str) -> Diagnostic:
-        guess = did_you_mean(value, known)
+        # Ids are case-sensitive ('p1' is not 'P1'); say so rather than leave it a puzzle.
+        same_but_case = [k for k in known if k.lower() == value.lower()]
+        guess = same_but_case[0] if same_but_case else did_you_mean(value, known)
         hint = (
             f"did you mean '{guess}'?" if guess else "objectives in the plan: " + ", ".join(known)
         )
