@@ -280,3 +280,20 @@ def test_baseline_writes_waivers_that_make_the_check_pass(area, in_tmp):
     expired = run("check", "--format", "json", "--as-of", "2027-01-05")
     assert expired.exit_code == 1
     assert sum(f["code"] == "AK901" for f in json.loads(expired.stdout)["findings"]) == 4
+
+
+def test_limits_from_the_config(area, in_tmp):
+    many = "".join(f"  - id: N{i}\n    title: Priority {i}\n" for i in range(2, 8))
+    area("csps/northdown.yaml", MINIMAL_CSP + many)
+    area("alignkit.toml", CONFIG + "[limits]\nitems = 5\n")
+    result = run("check", *AS_OF)
+    assert result.exit_code == 3
+    assert "csps/northdown.yaml:5:1: AK016 7 priorities: more than the limit of 5" in result.stderr
+    assert run("validate", "csps").exit_code == 3  # validate reads the same limits
+    area("alignkit.toml", CONFIG + "[limits]\nfiles = 1\n")
+    area("csps/southdown.yaml", MINIMAL_CSP.replace("northdown", "southdown"))
+    too_many = run("check", *AS_OF)
+    assert too_many.exit_code == 3
+    assert "AK015 2 YAML files found: more than the limit of 1" in too_many.stderr
+    area("alignkit.toml", CONFIG + "[limits]\ndepht = 5\n")
+    assert "(did you mean 'depth'?)" in run("check", *AS_OF).stderr

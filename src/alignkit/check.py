@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assess import CheckResult, Pair, ScoreTable, assess
+from .load import DEFAULT_LIMITS, Limits
 from .match import Matcher, match_documents
 from .models import CSPDocument, PolicePlan
 from .validate import ValidationResult, validate_paths
@@ -46,8 +47,9 @@ def run_check(
     csp_paths: Sequence[Path],
     as_of: dt.date,
     matcher: Matcher | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> CheckRun:
-    validation = validate_paths(list(csp_paths), plan_path=plan_path)
+    validation = validate_paths(list(csp_paths), plan_path=plan_path, limits=limits)
     if not validation.valid or validation.plan is None or validation.plan.plan is None:
         return CheckRun(validation, None)
     matcher = matcher or Matcher()

@@ -114,6 +114,9 @@ def validate(
     output_format: OutputFormat = typer.Option(
         OutputFormat.text, "--format", "-f", help="text for people, json for machines."
     ),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="Configuration file (for [limits]); searched for by default."
+    ),
 ) -> None:
     """Check plan and CSP documents: YAML, every field, and the links between files.
 
@@ -121,7 +124,7 @@ def validate(
     Exit code 0 when all are valid, 3 when any is not.
     """
     try:
-        result = validate_paths(paths, plan_path=plan)
+        result = validate_paths(paths, plan_path=plan, limits=_load_config(config_path).limits)
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if output_format is OutputFormat.json:
@@ -334,7 +337,7 @@ def _checked(
     except VocabularyError as exc:
         raise _usage_error(_listed("the vocabulary cannot be used", exc.problems)) from None
     try:
-        run = run_check(plan, csps, day, matcher)
+        run = run_check(plan, csps, day, matcher, config.limits)
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if run.result is None:
@@ -492,10 +495,10 @@ def _force_wide(
         _stderr().print(validation_text(run.validation), end="")
         raise typer.Exit(EXIT_INVALID)
     if kind == "pack":
-        content = PACK_FORMATS[output_format](build_pack(run.result, matcher.themes_of))
+        content = PACK_FORMATS[output_format](build_pack(run.result, matcher))
         what = "welcome pack"
     else:
-        content = SUMMARY_FORMATS[output_format](build_summary(run.result, matcher.themes_of))
+        content = SUMMARY_FORMATS[output_format](build_summary(run.result, matcher))
         what = "force-wide summary"
     inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
     try:

@@ -117,6 +117,20 @@ _CATALOGUE = [
         "A mapping key is itself a list, a mapping or an alias.",
         "Write keys as plain words followed by a colon.",
     ),
+    CodeInfo(
+        "AK015",
+        "Too many documents",
+        "More files were given than one run reads (2,000 by default, far more than the CSPs of "
+        "all England and Wales). Usually a folder above the plans was named by mistake.",
+        "Name the folder that holds the plan files, or raise [limits] files in alignkit.toml.",
+    ),
+    CodeInfo(
+        "AK016",
+        "Too many objectives or priorities",
+        "The list is longer than any real plan (500 by default): probably generated or pasted "
+        "in error, and too long to assess usefully.",
+        "Check the list, or raise [limits] items in alignkit.toml.",
+    ),
     # --- AK1xx: the document's fields ---
     CodeInfo(
         "AK100",

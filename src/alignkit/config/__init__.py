@@ -30,6 +30,7 @@ from pydantic import (
 from rapidfuzz import process
 
 from ..codes import CODES
+from ..load import DEFAULT_LIMITS, Limits
 from .toml_positions import locate
 
 CONFIG_FILE = "alignkit.toml"
@@ -62,6 +63,25 @@ class ThresholdSettings(_Strict):
         if self.partial >= self.aligned:
             raise ValueError("'partial' must be below 'aligned'")
         return self
+
+
+class LimitSettings(_Strict):
+    """Resource limits for reading files (see docs/limits.md); raise them only for good reason."""
+
+    file_size_mib: int = Field(10, ge=1, le=1024, description="Largest file read, in MiB.")
+    aliases: int = Field(20, ge=0, le=10_000, description="YAML aliases in one file.")
+    depth: int = Field(50, ge=5, le=1_000, description="Nesting depth of one file.")
+    files: int = Field(2_000, ge=1, le=1_000_000, description="Documents in one run.")
+    items: int = Field(500, ge=1, le=100_000, description="Objectives or priorities in one file.")
+
+    def limits(self) -> Limits:
+        return Limits(
+            max_bytes=self.file_size_mib * 1024 * 1024,
+            max_aliases=self.aliases,
+            max_depth=self.depth,
+            max_files=self.files,
+            max_items=self.items,
+        )
 
 
 class OutputSettings(_Strict):
@@ -107,6 +127,7 @@ class Settings(_Strict):
     as_of: dt.date | None = None
     vocabulary: list[str] = Field([], description="Extra vocabulary files.")
     thresholds: ThresholdSettings | None = None
+    limits: LimitSettings | None = None
     severity: dict[str, SeverityName] = Field({}, description="Finding code -> severity.")
     outputs: list[OutputSettings] = []
     waivers: list[Waiver] = []
@@ -132,6 +153,10 @@ class Config:
     prefix: tuple[str, ...] = ()
     """("tool", "alignkit") for pyproject.toml, () for alignkit.toml."""
     given: frozenset[str] = frozenset()
+
+    @property
+    def limits(self) -> Limits:
+        return self.settings.limits.limits() if self.settings.limits else DEFAULT_LIMITS
 
     @property
     def folder(self) -> Path:
@@ -233,6 +258,7 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
 _KNOWN_KEYS: dict[str, type[BaseModel]] = {
     "": Settings,
     "thresholds": ThresholdSettings,
+    "limits": LimitSettings,
     "outputs": OutputSettings,
     "waivers": Waiver,
 }

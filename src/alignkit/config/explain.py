@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..assess.findings import Finding
-from . import Config, Settings
+from . import Config, LimitSettings, Settings
 
 
 def _value(name: str, settings: Settings) -> str:
@@ -15,6 +15,12 @@ def _value(name: str, settings: Settings) -> str:
         if value is None:
             return "aligned 75, partial 40"
         return f"aligned {value.aligned}, partial {value.partial}"
+    if name == "limits":
+        limits = value or LimitSettings()
+        return (
+            f"{limits.file_size_mib} MiB per file, {limits.aliases} aliases, depth "
+            f"{limits.depth}, {limits.files} files, {limits.items} items"
+        )
     if name == "waivers":
         return f"{len(value)} waiver{'s' if len(value) != 1 else ''}"
     if name == "outputs":

@@ -15,6 +15,10 @@ class Limits:
     """Plan documents nest about six levels deep."""
     max_nodes: int = 1_000_000
     """Values after aliases are expanded: the guard against 'billion laughs' documents."""
+    max_files: int = 2_000
+    """Documents in one run. England and Wales have about 300 CSPs in all."""
+    max_items: int = 500
+    """Objectives in a plan, priorities in a CSP. Real plans have a handful to a few dozen."""
 
 
 DEFAULT_LIMITS = Limits()

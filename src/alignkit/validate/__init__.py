@@ -55,6 +55,18 @@ def validate_paths(
         if not plan_path.exists():
             raise UsageError(f"{plan_path}: no such file")
     files, empty = discover(paths)
+    if len(files) > limits.max_files:
+        # Stop before reading anything: this is a wrong folder, not a force area.
+        where = display_path(paths[0]) if paths else "."
+        problem = Diagnostic(
+            "AK015",
+            Severity.ERROR,
+            f"{len(files):,} YAML files found: more than the limit of {limits.max_files:,}",
+            where,
+            None,
+            hint_for("AK015"),
+        )
+        return ValidationResult([], [problem])
     diagnostics = [
         Diagnostic(
             "AK208",

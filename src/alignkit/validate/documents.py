@@ -46,12 +46,33 @@ def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument
         document.diagnostics.append(_kind_problem(source, kind))
         return document
     document.kind = str(kind)
+    too_long = _too_many_items(source, limits)
+    if too_long is not None:
+        document.diagnostics.append(too_long)
+        return document
     model = DOCUMENT_KINDS[str(kind)]
     try:
         document.model = model.model_validate(source.data)
     except ValidationError as exc:
         document.diagnostics.extend(diagnostics_for(exc, model, source))
     return document
+
+
+def _too_many_items(source: SourceFile, limits: Limits) -> Diagnostic | None:
+    """A list of objectives or priorities longer than any real plan: stop before the
+    models and the matcher spend time on it."""
+    for name in ("objectives", "priorities"):
+        items = (source.data or {}).get(name)
+        if isinstance(items, list) and len(items) > limits.max_items:
+            return Diagnostic(
+                "AK016",
+                Severity.ERROR,
+                f"{len(items):,} {name}: more than the limit of {limits.max_items:,}",
+                source.shown,
+                source.position((name,), key=True),
+                hint_for("AK016"),
+            )
+    return None
 
 
 def _kind_problem(source: SourceFile, kind: object) -> Diagnostic:
