@@ -8,6 +8,7 @@ from alignkit.match import Matcher
 
 from .accuracy import Figures, alignkit_scorer, best_baseline, evaluate, load_cases
 from .national import CSPS, synthetic_country, time_all_pairs, time_per_force
+from .whole_check import report as whole_check_report
 
 
 def _row(name: str, f: Figures) -> str:
@@ -60,6 +61,7 @@ def speed(quick: bool) -> None:
 def main(argv: list[str]) -> int:
     ours = accuracy()
     speed(quick="--quick" in argv)
+    whole_check_report()
     return 0 if ours.f1 >= 0.85 and ours.top1 >= 0.90 else 1
 
 

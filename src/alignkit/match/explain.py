@@ -7,7 +7,7 @@ written; stems never reach a reader.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -47,11 +47,16 @@ class Explanation:
     word_score: int
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["themes"] = [asdict(link) for link in self.themes]
-        data["terms"] = list(self.terms)
-        data["fields"] = list(self.fields)
-        return data
+        # By hand rather than dataclasses.asdict, which deep-copies: this runs for every
+        # pair of a force area.
+        return {
+            "summary": self.summary,
+            "themes": [link.__dict__.copy() for link in self.themes],
+            "terms": list(self.terms),
+            "fields": list(self.fields),
+            "theme_score": self.theme_score,
+            "word_score": self.word_score,
+        }
 
 
 def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
