@@ -37,6 +37,16 @@ def score(matcher, priority, objective, description=None):
         ("Embed Prevent", "Counter terrorism and extremism"),
         ("Road safety", "Make our roads safer"),
         ("Scams against older people", "Fraud"),
+        ("Tackling serious youth violence", "Violence reduction"),
+        ("Modern slavery", "Tackle exploitation"),
+        ("Reducing harm from drugs and alcohol", "Addiction and substance misuse"),
+        ("Supporting victims of crime", "Put victims at the heart of the justice system"),
+        ("Preventing radicalisation", "Counter-terrorism"),
+        ("Mental health crisis", "Protecting vulnerable people from harm"),
+        ("Child sexual exploitation", "Protecting children"),
+        ("Honour-based abuse and forced marriage", "Domestic abuse"),
+        ("Shoplifting and attacks on shop workers", "Business and retail crime"),
+        ("Stronger, more cohesive communities", "Engaging with our communities"),
     ],
 )
 def test_obvious_matches_are_aligned(matcher, priority, objective):
@@ -55,6 +65,11 @@ def test_obvious_matches_are_aligned(matcher, priority, objective):
         ("Hate crime", "Improve road safety"),
         ("Fraud", "Fight rural crime"),
         ("Drive down anti-social behaviour", "Improving safety on our roads"),
+        ("Water safety", "Make our roads safer"),
+        ("Knife crime", "Protect vulnerable people"),
+        ("Cyber crime", "Visible neighbourhood policing"),
+        ("Counter terrorism", "Disrupt serious and organised crime"),
+        ("Fraud", "Tackle serious and organised crime"),
     ],
 )
 def test_unrelated_pairs_are_not_aligned(matcher, priority, objective):
