@@ -276,7 +276,7 @@ def check(
     day = _parse_as_of(as_of) if as_of is not None else settings.as_of or dt.date.today()
     level = fail_on.value if fail_on is not None else settings.fail_on or "error"
     targets = _targets(output_format or [], output or [], config)
-    result, inputs = _checked(plan, csps, day, config, vocabulary, notes)
+    result, inputs = _checked(plan, csps, day, config, vocabulary, notes, quiet)
     for name, target in targets:
         try:
             if target is None and name == "text" and sys.stdout.isatty():
@@ -314,6 +314,7 @@ def _checked(
     config: Config,
     vocabulary: list[Path],
     notes: Console,
+    quiet: bool = False,
 ) -> tuple[CheckResult, list[Path]]:
     """The check with the configuration applied, and every input path (never to be
     overwritten). Exits 2 on usage errors and 3 on invalid documents."""
@@ -337,7 +338,12 @@ def _checked(
     except VocabularyError as exc:
         raise _usage_error(_listed("the vocabulary cannot be used", exc.problems)) from None
     try:
-        run = run_check(plan, csps, day, matcher, config.limits)
+        # A transient spinner on a terminal only: never in logs, pipes or CI output.
+        if notes.is_terminal and not quiet:
+            with notes.status("Reading, scoring and assessing the documents…"):
+                run = run_check(plan, csps, day, matcher, config.limits)
+        else:
+            run = run_check(plan, csps, day, matcher, config.limits)
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if run.result is None:
