@@ -58,7 +58,7 @@ def validate_paths(
     if len(files) > limits.max_files:
         # Stop before reading anything: this is a wrong folder, not a force area.
         where = display_path(paths[0]) if paths else "."
-        problem = Diagnostic(
+        too_many = Diagnostic(
             "AK015",
             Severity.ERROR,
             f"{len(files):,} YAML files found: more than the limit of {limits.max_files:,}",
@@ -66,7 +66,7 @@ def validate_paths(
             None,
             hint_for("AK015"),
         )
-        return ValidationResult([], [problem])
+        return ValidationResult([], [too_many])
     diagnostics = [
         Diagnostic(
             "AK208",

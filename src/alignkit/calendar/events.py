@@ -1,0 +1,481 @@
+"""Every dated item in a force area's documents, gathered into one timeline.
+
+The LGA guide asks partnerships to align their planning cycles with the PCC's, and to
+give the commissioner "a calendar of their meetings and document production timetable".
+This module gathers those dates from the validated documents; the renderers (`ics`,
+`html`) only lay them out. Nothing here reads a clock: the as-of date is passed in, so
+the same documents always give the same calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from ..assess.cycles import elections_after, plan_should_end
+from ..models import CSPDocument, Period, PolicePlan
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, so dates read the same whatever the machine's locale."""
+
+UID_DOMAIN = "alignkit"
+
+
+def long_date(day: dt.date) -> str:
+    """'30 September 2027': the way a plan or a committee paper writes a date."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'30 Sep 2027', for labels where space is short."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def period_words(period: Period) -> str:
+    """'2025/26-2027/28 (1 April 2025 to 31 March 2028)'; ISO-style periods once only."""
+    label = period.label()
+    span = f"{long_date(period.start)} to {long_date(period.end)}"
+    if label.startswith(period.start.isoformat()):
+        return span
+    return f"{label} ({span})"
+
+
+class Kind(StrEnum):
+    """What a dated item is. The values are part of each event's UID: keep them stable."""
+
+    PLAN_START = "plan-start"
+    PLAN_END = "plan-end"
+    PLAN_REFRESH = "plan-refresh"
+    ASSESSMENT = "strategic-assessment"
+    MEETING = "meeting"
+    DOCUMENT_DUE = "document-due"
+    PCC_PLAN_START = "pcc-plan-start"
+    PCC_PLAN_END = "pcc-plan-end"
+    PCC_PUBLISHED = "pcc-plan-published"
+    PCC_REVIEW = "pcc-plan-review"
+    ELECTION = "pcc-election"
+
+
+CATEGORY = {
+    Kind.PLAN_START: "Partnership plan",
+    Kind.PLAN_END: "Partnership plan",
+    Kind.PLAN_REFRESH: "Plan refresh",
+    Kind.ASSESSMENT: "Strategic assessment",
+    Kind.MEETING: "Meeting",
+    Kind.DOCUMENT_DUE: "Document due",
+    Kind.PCC_PLAN_START: "Police and crime plan",
+    Kind.PCC_PLAN_END: "Police and crime plan",
+    Kind.PCC_PUBLISHED: "Police and crime plan",
+    Kind.PCC_REVIEW: "Plan review",
+    Kind.ELECTION: "PCC election",
+}
+"""The word each kind is filed under (iCalendar CATEGORIES; the table's 'What')."""
+
+OUT_OF_STEP = "Out of step"
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose date it is: a partnership, or the PCC's side of the force area."""
+
+    id: str
+    name: str
+    short: str
+    is_pcc: bool = False
+
+
+@dataclass(frozen=True)
+class Misalignment:
+    """A planning cycle out of step with the police and crime plan's.
+
+    `code` is the finding code `alignkit check` reports for the same thing, so the
+    calendar and the report can be read side by side.
+    """
+
+    code: str
+    label: str
+    """A few words for the chart, e.g. 'refreshes after PCC review'."""
+    sentence: str
+    overrun_from: dt.date | None = None
+    """For a plan that runs too long: the first day past where it should have ended."""
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    day: dt.date
+    kind: Kind
+    owner: Owner
+    what: str
+    """What happens, after the owner: 'partnership plan refresh due'."""
+    details: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    """Longer context for the calendar entry only (e.g. an assessment's key findings)."""
+    location: str | None = None
+    url: str | None = None
+    misalignment: Misalignment | None = None
+    key: str = ""
+    """The document's own words for the item (a meeting's body, a document's name), for the UID."""
+    uid: str = ""
+
+    @property
+    def summary(self) -> str:
+        return f"{self.owner.short}: {self.what}"
+
+    @property
+    def category(self) -> str:
+        return CATEGORY[self.kind]
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        words = (self.category, self.owner.short)
+        return (*words, OUT_OF_STEP) if self.misalignment else words
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the timeline: the PCC's plan, or one partnership."""
+
+    owner: Owner
+    period: Period | None
+    items: tuple[DatedItem, ...]
+    misalignments: tuple[Misalignment, ...] = ()
+
+
+@dataclass(frozen=True)
+class AreaCalendar:
+    force_area: str
+    plan_title: str
+    as_of: dt.date
+    lanes: tuple[Lane, ...]
+    """The police and crime plan first, then each partnership in the order given."""
+    items: tuple[DatedItem, ...]
+    """Every item, elections included, sorted by date then UID."""
+    partnerships: int = 0
+    misalignments: tuple[tuple[Owner, Misalignment], ...] = field(default=())
+
+    @property
+    def document_items(self) -> tuple[DatedItem, ...]:
+        """The dates the documents give (everything but the elections alignkit adds)."""
+        return tuple(i for i in self.items if i.kind is not Kind.ELECTION)
+
+    @property
+    def first(self) -> dt.date:
+        return min([self.as_of, *(i.day for i in self.items)])
+
+    @property
+    def last(self) -> dt.date:
+        return max([self.as_of, *(i.day for i in self.items)])
+
+
+def short_name(name: str) -> str:
+    """'Northdown Community Safety Partnership' -> 'Northdown CSP'; other names as written."""
+    suffix = "community safety partnership"
+    if name.casefold().endswith(suffix) and len(name) > len(suffix):
+        return f"{name[: -len(suffix)].rstrip()} CSP"
+    return name
+
+
+def _uid(force_area: str, item: DatedItem, seen: dict[str, int]) -> str:
+    """A UID from the item's content, so a re-import updates the event instead of adding one.
+
+    Two identical items (same owner, kind, date and words) get '#2', '#3'… in the order the
+    document lists them, which keeps every UID unique and still stable.
+    """
+    text = "\x1f".join(
+        (
+            " ".join(force_area.casefold().split()),
+            item.owner.id,
+            item.kind.value,
+            item.day.isoformat(),
+            item.key,
+        )
+    )
+    count = seen.get(text, 0) + 1
+    seen[text] = count
+    if count > 1:
+        text += f"#{count}"
+    return f"{hashlib.sha1(text.encode('utf-8')).hexdigest()}@{UID_DOMAIN}"
+
+
+def _plan_items(plan: PolicePlan, owner: Owner) -> tuple[list[DatedItem], list[Misalignment]]:
+    items: list[DatedItem] = []
+    problems: list[Misalignment] = []
+    title = plan.title
+    if plan.period is not None:
+        period = plan.period
+        words = period_words(period)
+        election, end_by = plan_should_end(period.start)
+        late: Misalignment | None = None
+        if period.end > end_by:
+            late = Misalignment(
+                "AK605",
+                f"runs past {short_date(end_by)}",
+                f"The police and crime plan runs to {long_date(period.end)}, past "
+                f"{long_date(end_by)}: the end of the financial year of the next PCC "
+                f"election ({MONTHS[election.month - 1]} {election.year}).",
+                overrun_from=end_by + dt.timedelta(days=1),
+            )
+            problems.append(late)
+        items.append(
+            DatedItem(
+                period.start,
+                Kind.PCC_PLAN_START,
+                owner,
+                f"police and crime plan {period.label()} begins",
+                (title, f"Plan period: {words}."),
+                url=plan.url,
+                key=period.label(),
+            )
+        )
+        end_details = [
+            title,
+            f"Plan period: {words}.",
+            f"A plan should last until the end of the financial year that contains the next "
+            f"PCC election: here {long_date(end_by)}.",
+        ]
+        items.append(
+            DatedItem(
+                period.end,
+                Kind.PCC_PLAN_END,
+                owner,
+                f"police and crime plan {period.label()} ends",
+                tuple(end_details),
+                url=plan.url,
+                misalignment=late,
+                key=period.label(),
+            )
+        )
+    if plan.published is not None:
+        items.append(
+            DatedItem(
+                plan.published,
+                Kind.PCC_PUBLISHED,
+                owner,
+                "police and crime plan published",
+                (title,),
+                url=plan.url,
+            )
+        )
+    if plan.next_review is not None:
+        items.append(
+            DatedItem(
+                plan.next_review,
+                Kind.PCC_REVIEW,
+                owner,
+                "police and crime plan review due",
+                (
+                    title,
+                    "The LGA guide suggests the commissioner refreshes the plan each year, "
+                    "taking account of changes in each partnership's plan.",
+                ),
+                url=plan.url,
+            )
+        )
+    return items, problems
+
+
+def _csp_items(
+    csp: CSPDocument, plan: PolicePlan, owner: Owner
+) -> tuple[list[DatedItem], list[Misalignment], Period | None]:
+    items: list[DatedItem] = []
+    problems: list[Misalignment] = []
+    name = csp.name
+    period: Period | None = None
+    if csp.plan is not None:
+        title = csp.plan.title or "Partnership plan"
+        url = csp.plan.url
+        if csp.plan.period is not None:
+            period = csp.plan.period
+            words = period_words(period)
+            apart: Misalignment | None = None
+            if plan.period is not None and not period.overlaps(plan.period):
+                apart = Misalignment(
+                    "AK603",
+                    "no overlap with PCC plan",
+                    f"{name}'s plan ({period.label()}) does not overlap the police and crime "
+                    f"plan ({plan.period.label()}).",
+                )
+                problems.append(apart)
+            details = [name, title, f"Plan period: {words}."]
+            for day, kind, verb in (
+                (period.start, Kind.PLAN_START, "begins"),
+                (period.end, Kind.PLAN_END, "ends"),
+            ):
+                items.append(
+                    DatedItem(
+                        day,
+                        kind,
+                        owner,
+                        f"partnership plan {period.label()} {verb}",
+                        tuple(details),
+                        url=url,
+                        misalignment=apart,
+                        key=period.label(),
+                    )
+                )
+        if csp.plan.next_refresh is not None:
+            refresh = csp.plan.next_refresh
+            late: Misalignment | None = None
+            details = [name, title]
+            if plan.next_review is not None:
+                if refresh > plan.next_review:
+                    late = Misalignment(
+                        "AK604",
+                        "refreshes after PCC review",
+                        f"{name} next refreshes its plan on {long_date(refresh)}, after the "
+                        f"police and crime plan's next review on {long_date(plan.next_review)}.",
+                    )
+                    problems.append(late)
+                else:
+                    details.append(
+                        "Before the police and crime plan's next review on "
+                        f"{long_date(plan.next_review)}."
+                    )
+            items.append(
+                DatedItem(
+                    refresh,
+                    Kind.PLAN_REFRESH,
+                    owner,
+                    "partnership plan refresh due",
+                    tuple(details),
+                    url=url,
+                    misalignment=late,
+                )
+            )
+    if csp.strategic_assessment is not None:
+        assessment = csp.strategic_assessment
+        details = [name]
+        what = "strategic assessment"
+        if assessment.period is not None:
+            details.append(f"Covers {period_words(assessment.period)}.")
+            what = f"strategic assessment (covers {assessment.period.label()})"
+        items.append(
+            DatedItem(
+                assessment.date,
+                Kind.ASSESSMENT,
+                owner,
+                what,
+                tuple(details),
+                url=assessment.url,
+                extra=tuple(f"Finding: {f.finding}" for f in assessment.findings),
+                key=assessment.period.label() if assessment.period else "",
+            )
+        )
+    for meeting in csp.meetings:
+        what = f"{meeting.body} meeting"
+        if meeting.title:
+            what += f" – {meeting.title}"
+        items.append(
+            DatedItem(
+                meeting.date,
+                Kind.MEETING,
+                owner,
+                what,
+                (name,),
+                location=meeting.location,
+                key="\x1f".join((meeting.body, meeting.title or "")),
+            )
+        )
+    for entry in csp.timetable:
+        details = [name]
+        if entry.owner:
+            details.append(f"Owner: {entry.owner}.")
+        items.append(
+            DatedItem(
+                entry.due,
+                Kind.DOCUMENT_DUE,
+                owner,
+                f"{entry.document} due",
+                tuple(details),
+                key=entry.document,
+            )
+        )
+    return items, problems, period
+
+
+def _elections(first: dt.date, last: dt.date, as_of: dt.date) -> list[dt.date]:
+    """Every ordinary PCC election from ``first`` to ``last``, and always the next one."""
+    found: list[dt.date] = []
+    election = elections_after(first - dt.timedelta(days=1))
+    while election <= last:
+        found.append(election)
+        election = elections_after(election)
+    upcoming = elections_after(as_of - dt.timedelta(days=1))
+    if upcoming not in found:
+        found.append(upcoming)
+    return sorted(found)
+
+
+def _election_item(day: dt.date, owner: Owner, force_area: str) -> DatedItem:
+    due = dt.date(day.year + (day.month >= 4), 3, 31)
+    return DatedItem(
+        day,
+        Kind.ELECTION,
+        owner,
+        "PCC election",
+        (
+            f"Ordinary election of the Police and Crime Commissioner for {force_area} "
+            "(or of the body that holds the commissioner's functions).",
+            f"The police and crime plan in force should run until {long_date(due)}, the end "
+            "of the financial year that contains this election; the commissioner elected "
+            "must issue a plan by then.",
+        ),
+    )
+
+
+def collect(plan: PolicePlan, csps: Sequence[CSPDocument], as_of: dt.date) -> AreaCalendar:
+    """Gather every date the documents give, plus the PCC elections around them."""
+    area = plan.force_area
+    pcc = Owner("pcc", plan.title, f"{area} PCC", is_pcc=True)
+    lanes: list[tuple[Owner, Period | None, list[DatedItem], list[Misalignment]]] = []
+    plan_items, plan_problems = _plan_items(plan, pcc)
+    lanes.append((pcc, plan.period, plan_items, plan_problems))
+    for csp in csps:
+        owner = Owner(csp.id, csp.name, short_name(csp.name))
+        items, problems, period = _csp_items(csp, plan, owner)
+        lanes.append((owner, period, items, problems))
+
+    from_documents = [item for _, _, items, _ in lanes for item in items]
+    if from_documents:
+        days = [i.day for i in from_documents]
+        elections = _elections(min([*days, as_of]), max([*days, as_of]), as_of)
+    else:
+        elections = _elections(as_of, as_of, as_of)
+    voters = Owner("pcc-election", f"{area} police force area", area, is_pcc=True)
+    plan_items.extend(_election_item(day, voters, area) for day in elections)
+
+    seen: dict[str, int] = {}
+    built: list[Lane] = []
+    for owner, period, items, problems in lanes:
+        with_uids = tuple(replace(item, uid=_uid(area, item, seen)) for item in items)
+        built.append(Lane(owner, period, _sorted(with_uids), tuple(problems)))
+    everything = _sorted(tuple(item for lane in built for item in lane.items))
+    return AreaCalendar(
+        force_area=area,
+        plan_title=plan.title,
+        as_of=as_of,
+        lanes=tuple(built),
+        items=everything,
+        partnerships=len(csps),
+        misalignments=tuple((lane.owner, m) for lane in built for m in lane.misalignments),
+    )
+
+
+def _sorted(items: tuple[DatedItem, ...]) -> tuple[DatedItem, ...]:
+    return tuple(sorted(items, key=lambda i: (i.day, i.uid)))
