@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 DEMO_AREA := examples/wessex
 DEMO_OUT  := out/demo
 DEMO_ARGS := $(DEMO_AREA)/plan.yaml $(DEMO_AREA)/csps --as-of 2026-11-22 --fail-on never
+DEMO_CAL  := $(DEMO_AREA)/plan.yaml $(DEMO_AREA)/csps --as-of 2026-11-22
 
 demo: $(STAMP)
 	$(BIN)/alignkit validate $(DEMO_AREA)
@@ -24,7 +25,12 @@ demo: $(STAMP)
 	$(BIN)/alignkit check $(DEMO_ARGS) --format html --output $(DEMO_OUT)/report.html
 	$(BIN)/alignkit check $(DEMO_ARGS) --format markdown --output $(DEMO_OUT)/report.md
 	$(BIN)/alignkit check $(DEMO_ARGS) --format json --output $(DEMO_OUT)/report.json
-	@echo "Reports written to $(DEMO_OUT)/: report.html (open it in a browser), report.md, report.json"
+	$(BIN)/alignkit calendar $(DEMO_CAL) --format ics --output $(DEMO_OUT)/calendar.ics
+	$(BIN)/alignkit calendar $(DEMO_CAL) --format html --output $(DEMO_OUT)/calendar.html
+	$(BIN)/alignkit pack $(DEMO_CAL) --format html --output $(DEMO_OUT)/welcome-pack.html
+	$(BIN)/alignkit summary $(DEMO_CAL) --format html --output $(DEMO_OUT)/summary.html
+	@echo "Written to $(DEMO_OUT)/: report.html (open it in a browser), report.md, report.json,"
+	@echo "calendar.ics, calendar.html, welcome-pack.html and summary.html"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
