@@ -110,8 +110,9 @@ def missing_themes(
     holders: dict[str, dict[str, list[str]]] = {}
     for csp, priority_id in unaddressed:
         priority = next(p for p in csp.priorities if p.id == priority_id)
-        text = " ".join(filter(None, [priority.title, priority.description]))
-        for theme in sorted(set(themes_of(text))):
+        # Field by field: joined, "... services. Prevent" could read as the Prevent duty.
+        fields = filter(None, [priority.title, priority.description])
+        for theme in sorted({t for text in fields for t in themes_of(text)}):
             holders.setdefault(theme, {}).setdefault(csp.id, []).append(priority.id)
     themes = [
         MissingTheme(theme, tuple(by_csp), tuple((c, p) for c, ids in by_csp.items() for p in ids))
