@@ -204,12 +204,14 @@ def check(
     plan: Path | None = typer.Argument(
         None,
         help="The police and crime plan (YAML). Default: 'plan' in alignkit.toml.",
+        metavar="PLAN",
         show_default=False,
     ),
     csps: list[Path] | None = typer.Argument(
         None,
         help="CSP documents, or folders of them (searched recursively). "
         "Default: 'csps' in alignkit.toml.",
+        metavar="CSP",
         show_default=False,
     ),
     output_format: list[ReportFormat] | None = typer.Option(
@@ -219,6 +221,7 @@ def check(
         help="text for a terminal, markdown for a pull request or CI summary, html for "
         "people to open and print, json for other tools; github, sarif or junit for CI. "
         "Repeat with --output to write several reports in one run.",
+        metavar="FORMAT",
         show_default=False,
     ),
     output: list[Path] | None = typer.Option(
@@ -227,6 +230,7 @@ def check(
         "-o",
         help="Write a report to this file instead of stdout: the first --output goes with "
         "the first --format, the second with the second, and so on.",
+        metavar="FILE",
         show_default=False,
     ),
     fail_on: FailOn | None = typer.Option(
@@ -234,6 +238,7 @@ def check(
         "--fail-on",
         help="Exit 1 when a finding is at this level or above (never: always exit 0). "
         "Default: error.",
+        metavar="LEVEL",
         show_default=False,
     ),
     as_of: str | None = typer.Option(
@@ -241,16 +246,21 @@ def check(
         "--as-of",
         help="Judge dates (plan expiry, refresh cycles, waivers) as of this day, YYYY-MM-DD. "
         "Default: today. Set it to make a report reproducible.",
+        metavar="YYYY-MM-DD",
         show_default=False,
     ),
     vocabulary: list[Path] = typer.Option(
         [],
         "--vocabulary",
         help="An extra vocabulary file with your own terms (repeatable); see docs/matching.md.",
+        metavar="FILE",
         show_default=False,
     ),
     config_path: Path | None = typer.Option(
-        None, "--config", help="Use this configuration file instead of searching for one."
+        None,
+        "--config",
+        help="Use this configuration file instead of searching for one.",
+        metavar="FILE",
     ),
     force: bool = typer.Option(
         False, "--force", help="Replace an existing --output file that alignkit did not write."
