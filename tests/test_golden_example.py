@@ -1,0 +1,70 @@
+"""Every report format on the example force area, compared byte for byte with golden files.
+
+The golden files in tests/golden/wessex/ are the reports `make demo` writes. After an
+intended change to the matcher, the rules, a renderer or the examples, rewrite them with
+
+    ALIGNKIT_UPDATE_GOLDEN=1 make test
+
+and read the diff before committing it: it is the change a user will see.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import ROOT, run
+
+GOLDEN = ROOT / "tests" / "golden" / "wessex"
+EXAMPLE = ROOT / "examples" / "wessex"
+FORMATS = {
+    "text": "report.txt",
+    "markdown": "report.md",
+    "html": "report.html",
+    "json": "report.json",
+    "github": "report.github.txt",
+    "sarif": "report.sarif",
+    "junit": "report.junit.xml",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_example_area_report_matches_golden(fmt, monkeypatch):
+    # Relative paths in the reports, as when run from the repository root.
+    monkeypatch.chdir(ROOT)
+    result = run(
+        "check",
+        "examples/wessex/plan.yaml",
+        "examples/wessex/csps",
+        "--format",
+        fmt,
+        "--as-of",
+        "2026-11-22",
+        "--fail-on",
+        "never",
+    )
+    assert result.exit_code == 0, result.stderr
+    golden = GOLDEN / FORMATS[fmt]
+    if os.environ.get("ALIGNKIT_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(result.stdout, encoding="utf-8", newline="")
+    assert golden.is_file(), f"{golden} is missing: run with ALIGNKIT_UPDATE_GOLDEN=1"
+    expected = golden.read_text(encoding="utf-8")
+    assert result.stdout == expected, (
+        f"the {fmt} report on the example area changed; if intended, run the tests with "
+        "ALIGNKIT_UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+def test_example_area_exercises_every_kind_of_finding(monkeypatch):
+    import json
+
+    from alignkit.codes import CODES
+
+    monkeypatch.chdir(ROOT)
+    report = json.loads((GOLDEN / "report.json").read_text(encoding="utf-8"))
+    seen = {f["code"] for f in report["findings"]}
+    # AK9xx are about waivers, which live in a repository's configuration, not the example.
+    wanted = {code for code in CODES if code >= "AK300" and not code.startswith("AK9")}
+    assert wanted <= seen, sorted(wanted - seen)
