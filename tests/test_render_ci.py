@@ -516,11 +516,12 @@ def test_junit_keeps_other_findings_in_the_suite_output(in_tmp):
     assert "AK605" in plan.findtext("system-out")
 
 
-def test_junit_survives_control_characters_and_markup(in_tmp):
-    plan = PLAN.replace("title: Fight rural crime", 'title: "Fight <rural> & \\x01 crime"')
+def test_junit_survives_markup(in_tmp):
+    # Control characters never get this far: the models refuse them (AK004).
+    plan = PLAN.replace("title: Fight rural crime", 'title: "Fight <rural> & ]]> crime"')
     root = junit_valid(render_junit(check(in_tmp, plan=plan)))
     names = [c.get("name") for c in root.iter("testcase")]
-    assert "P3 Fight <rural> & \ufffd crime" in names
+    assert "P3 Fight <rural> & ]]> crime" in names
 
 
 def test_junit_is_deterministic(in_tmp):

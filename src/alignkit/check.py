@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assess import CheckResult, Pair, ScoreTable, assess
-from .load import DEFAULT_LIMITS, Limits
+from .codes import hint_for
+from .diagnostics import Diagnostic, Severity
+from .load import DEFAULT_LIMITS, Limits, display_path
 from .match import Matcher, match_documents
 from .models import CSPDocument, PolicePlan
 from .validate import ValidationResult, validate_paths
@@ -50,6 +52,18 @@ def run_check(
     limits: Limits = DEFAULT_LIMITS,
 ) -> CheckRun:
     validation = validate_paths(list(csp_paths), plan_path=plan_path, limits=limits)
+    if validation.valid and validation.plan is not None and not validation.csps:
+        # Nothing to check is not a pass: 'no unexplained gaps' would be true of nothing.
+        validation.diagnostics.append(
+            Diagnostic(
+                "AK208",
+                Severity.ERROR,
+                "no CSP documents among the files given (only the plan)",
+                ", ".join(display_path(p) for p in csp_paths) or ".",
+                None,
+                hint_for("AK208"),
+            )
+        )
     if not validation.valid or validation.plan is None or validation.plan.plan is None:
         return CheckRun(validation, None)
     matcher = matcher or Matcher()

@@ -27,7 +27,7 @@ from .output import OutputError, write_report
 from .render import RENDERERS
 from .render.github import write_step_summary
 from .render.text import render_text
-from .render.validation import validation_json, validation_text
+from .render.validation import one_line, validation_json, validation_text
 from .scaffold import ScaffoldError, scaffold
 from .schemas import generated_files, stale_files
 from .validate import UsageError, validate_paths
@@ -304,7 +304,7 @@ def check(
     if not quiet:
         counts = result.counts()
         note = (
-            f"checked {_count(len(result.csps), 'CSP')} against {result.plan.title}: "
+            f"checked {_count(len(result.csps), 'CSP')} against {one_line(result.plan.title)}: "
             f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
             f"{_count(counts['info'], 'note')}"
         )

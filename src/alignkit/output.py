@@ -7,6 +7,7 @@ file must never be left behind (a published report is read by panel members).
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -28,12 +29,17 @@ MARK = "alignkit"
 so a file without the word was not written by alignkit."""
 
 
+# GitHub workflow commands carry no room for a name, but their titles carry our codes.
+_GITHUB_ANNOTATION = re.compile(rb"^::(?:error|warning|notice) [^\n]*title=AK\d{3}", re.M)
+
+
 def _ours(target: Path) -> bool:
     try:
         with target.open("rb") as stream:
-            return MARK.encode() in stream.read(1 << 20)
+            head = stream.read(1 << 20)
     except OSError:
         return False
+    return MARK.encode() in head or _GITHUB_ANNOTATION.search(head) is not None
 
 
 def write_report(

@@ -44,6 +44,14 @@ class SourceFile:
         return None
 
 
+def _only_markers_and_comments(text: str) -> bool:
+    """Nothing but '---', '...', comments and blank lines: an empty document."""
+    return all(
+        not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
+        for line in text.splitlines()
+    )
+
+
 def load_source(
     path: Path, limits: Limits = DEFAULT_LIMITS, shown: str | None = None
 ) -> SourceFile:
@@ -53,6 +61,17 @@ def load_source(
         composed = compose(text, shown, limits)
     except (SourceError, ComposeError) as exc:
         return SourceFile(path, shown, None, diagnostics=[exc.diagnostic])
+    if composed.data is None and _only_markers_and_comments(text):
+        # Only '---' and comments: an empty document, not plain text.
+        problem = Diagnostic(
+            "AK005",
+            Severity.ERROR,
+            "the file holds no YAML content",
+            shown,
+            None,
+            hint_for("AK005"),
+        )
+        return SourceFile(path, shown, None, diagnostics=[*composed.diagnostics, problem])
     if not isinstance(composed.data, dict):
         kind = "a list" if isinstance(composed.data, list) else "plain text"
         problem = Diagnostic(

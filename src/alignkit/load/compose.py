@@ -10,6 +10,7 @@ we go.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,8 +128,14 @@ class _Composer:
                 raise self._fail(
                     "AK009", f"more than {self._limits.max_aliases} aliases", event.start_mark
                 )
-            if event.anchor not in self._anchors:  # pragma: no cover - the parser rejects these
-                raise self._fail("AK006", f"unknown alias '*{event.anchor}'", event.start_mark)
+            if event.anchor not in self._anchors:
+                # Usually not an alias at all: text that starts with '*' (a footnote mark).
+                raise self._fail(
+                    "AK006",
+                    f"unknown alias '*{event.anchor}'",
+                    event.start_mark,
+                    "'*' starts an alias in YAML; put text starting with '*' in quotes",
+                )
             anchored, size = self._anchors[event.anchor]
             self._count(size, event.start_mark)
             self._place(path, event.start_mark)
@@ -289,13 +296,38 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diag
             hint_for("AK007"),
         )
     context = f" ({exc.context})" if exc.context and exc.problem else ""
-    hint = next(
+    hint = _specific_hint(exc, text, position) or next(
         (h for needle, h in _SYNTAX_HINTS if needle in f"{exc.context} {problem}"),
         hint_for("AK006"),
     )
+    opened = exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and opened is not None:
+        # The error is found where the file ends; the mistake is where the quote opened.
+        problem = f"a quote opened on line {opened.line + 1} is never closed"
+        context = ""
     return Diagnostic(
         "AK006", Severity.ERROR, f"YAML syntax error: {problem}{context}", shown, position, hint
     )
+
+
+_QUOTED_THEN_TEXT = re.compile(r"""^\s*(?:- )?[^:#]+:\s+(["'])[^"']*\1\s*[^\s#]""")
+
+
+def _specific_hint(exc: yaml.MarkedYAMLError, text: str, position: Position | None) -> str | None:
+    """Hints that need the text itself: libyaml does not always name the character."""
+    if position is None:
+        return None
+    lines = text.splitlines()
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    char = line[position.column - 1 : position.column]
+    if "cannot start any token" in str(exc.problem) and char in "@`":
+        return "text cannot start with '@' or '`' unless it is in quotes"
+    if _QUOTED_THEN_TEXT.match(line):
+        return (
+            "the text starts with a quoted part and goes on after the closing quote; put the "
+            "whole text in quotes, e.g. description: '\"Safer\" streets for all'"
+        )
+    return None
 
 
 def _first_indent_tab(text: str) -> Position | None:

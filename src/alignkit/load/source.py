@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from ..codes import hint_for
@@ -45,9 +46,13 @@ def _byte_position(data: bytes, offset: int) -> Position:
 def read_text(path: Path, shown: str, limits: Limits) -> str:
     """Return the file's text, or raise SourceError with a located diagnostic."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
         if path.is_dir():
             raise _error("AK001", "this is a folder, not a file", shown)
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe or a device: open() could wait for ever for a writer.
+            raise _error("AK001", "this is not a regular file (a pipe or a device)", shown)
         if size > limits.max_bytes:
             raise _error(
                 "AK002",
@@ -84,10 +89,37 @@ def _read_capped(path: Path, cap: int) -> bytes:
     return b"".join(chunks)
 
 
+# YAML reads these as line breaks, so a title pasted from a PDF splits mid-sentence and the
+# syntax error that follows would point somewhere unhelpful.
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text of mostly ASCII saved as UTF-16 has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    zeros, text = (even, odd) if even.count(0) >= odd.count(0) else (odd, even)
+    if zeros.count(0) < 0.4 * len(zeros):
+        return False
+    # The other half is the text itself: mostly printable ASCII, unlike a binary file's.
+    printable = sum(1 for b in text if 32 <= b < 127 or b in (9, 10, 13))
+    return printable >= 0.9 * len(text)
+
+
 def decode(data: bytes, shown: str) -> str:
     if data.startswith(_UTF16_32_BOMS):
         raise _error("AK003", "file is UTF-16 or UTF-32 text, not UTF-8", shown, Position(1, 1))
     nul = data.find(b"\x00")
+    if nul >= 0 and _looks_like_utf16(data):
+        raise _error(
+            "AK003",
+            "file is UTF-16 text without a byte-order mark, not UTF-8",
+            shown,
+            Position(1, 1),
+            "save the file as UTF-8 (Save As, Encoding: UTF-8)",
+        )
     if nul >= 0:
         raise _error(
             "AK004",
@@ -98,8 +130,9 @@ def decode(data: bytes, shown: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        sample = data[exc.start : exc.start + 64]
-        if any(b in _CP1252_MARKERS for b in sample):
+        # Word's curly quotes and dashes (0x80-0x9F) say Windows-1252 wherever they are in
+        # the file; a '£' alone is the same byte in Latin-1 and Windows-1252.
+        if any(b in _CP1252_MARKERS for b in data):
             guess = "it looks like Windows-1252 text (as saved by Word or Excel)"
         else:
             guess = "it looks like Latin-1 (ISO-8859-1) text"
@@ -111,6 +144,18 @@ def decode(data: bytes, shown: str) -> str:
             "save the file as UTF-8 (Save As, Encoding: UTF-8); characters such as '£' and "
             "curly quotes will then be kept",
         ) from None
+    separator = _LINE_SEPARATORS.search(text)
+    if separator:
+        index = separator.start()
+        prefix = text[:index]
+        raise _error(
+            "AK004",
+            f"the character U+{ord(text[index]):04X} (a line or paragraph separator, often "
+            "pasted from a PDF) breaks the line here",
+            shown,
+            Position(prefix.count("\n") + 1, index - (prefix.rfind("\n") + 1) + 1),
+            "delete it and type a space (or a real line break) instead",
+        )
     forbidden = _FORBIDDEN_CONTROL.search(text)
     if forbidden:
         index = forbidden.start()

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
 IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -21,8 +31,58 @@ Identifier = Annotated[
     ),
 ]
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# C0 and C1 control characters other than tab and newline, and DEL. They cannot be typed,
+# only pasted or written as YAML escapes ("\e[2J"), and in a report they can rewrite a
+# terminal or hide text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError(
+            "text_control",
+            "contains the control character U+{code}, which cannot be shown; remove it",
+            {"code": f"{ord(found.group()):04X}"},
+        )
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_control_characters),
+]
 """Free text that must say something (an empty title helps nobody)."""
+
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2200
+
+
+def _plausible_year(value: dt.date) -> dt.date:
+    # PCCs date from 2012 and CSPs from 1998; a year far outside that is a typo, and
+    # date arithmetic on it (the next election, a year on) would run off the calendar.
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise PydanticCustomError(
+            "date_range",
+            "the year {year} looks like a typo: alignkit accepts {earliest} to {latest}",
+            {"year": value.year, "earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+        )
+    return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_text(value: object) -> object:
+    # pydantic would read '2025' or '1767225600' as a Unix time: a mistyped date would
+    # silently become another one. Only YYYY-MM-DD is a date here.
+    if isinstance(value, str) and not _ISO_DATE.match(value.strip()):
+        raise PydanticCustomError("date_format", "write it as YYYY-MM-DD")
+    return value.strip() if isinstance(value, str) else value
+
+
+PlanDate = Annotated[dt.date, BeforeValidator(_iso_text), AfterValidator(_plausible_year)]
+"""A date in a plan document: YYYY-MM-DD, in a plausible year."""
 
 Email = Annotated[
     str,

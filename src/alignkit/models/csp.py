@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Contact, Document, Identifier, Text, Url
+from .common import Contact, Document, Identifier, PlanDate, Text, Url
 from .periods import Period
 
 CSP_KIND = "community-safety-partnership"
@@ -100,7 +99,7 @@ class KeyFinding(Document):
 class StrategicAssessment(Document):
     """The annual strategic assessment: the evidence base for the partnership's priorities."""
 
-    date: dt.date = Field(description="When the assessment was completed (YYYY-MM-DD).")
+    date: PlanDate = Field(description="When the assessment was completed (YYYY-MM-DD).")
     period: Period | None = Field(None, description="The period of data the assessment covers.")
     findings: list[KeyFinding] = Field(default_factory=list, description="Key findings.")
     url: Url | None = None
@@ -111,7 +110,7 @@ class PartnershipPlan(Document):
 
     title: Text | None = None
     period: Period | None = Field(None, description="Period the plan covers.")
-    next_refresh: dt.date | None = Field(
+    next_refresh: PlanDate | None = Field(
         None, description="When the plan is next refreshed (YYYY-MM-DD)."
     )
     url: Url | None = None
@@ -142,14 +141,14 @@ class RegardRecord(Document):
     reason: Text = Field(
         description="Why it is not a local priority, e.g. 'Rural crime is led at county level'."
     )
-    decided: dt.date | None = Field(None, description="When the partnership decided (YYYY-MM-DD).")
+    decided: PlanDate | None = Field(None, description="When the partnership decided (YYYY-MM-DD).")
     decided_by: Text | None = Field(None, description="Who decided, e.g. CSP Board.")
 
 
 class Meeting(Document):
     """A meeting in the partnership's calendar."""
 
-    date: dt.date = Field(description="Date of the meeting (YYYY-MM-DD).")
+    date: PlanDate = Field(description="Date of the meeting (YYYY-MM-DD).")
     body: Text = Field(
         description="Which body meets, e.g. CSP Board, Responsible Authorities Group."
     )
@@ -161,7 +160,7 @@ class TimetableItem(Document):
     """A document the partnership produces, and when it is due."""
 
     document: Text = Field(description="e.g. Strategic assessment 2026, Partnership plan refresh.")
-    due: dt.date = Field(description="Due date (YYYY-MM-DD).")
+    due: PlanDate = Field(description="Due date (YYYY-MM-DD).")
     owner: Text | None = None
 
 

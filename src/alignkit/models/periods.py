@@ -19,6 +19,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .common import PlanDate
+
 _FY = r"(\d{4})\s*/\s*(\d{2}|\d{4})"
 _FY_ONE = re.compile(rf"^{_FY}$")
 _FY_RANGE = re.compile(rf"^{_FY}\s*(?:-|–|—|to)\s*{_FY}$")
@@ -101,8 +103,8 @@ class Period(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_period_json_schema)
 
-    start: date = Field(description="First day of the period (YYYY-MM-DD).")
-    end: date = Field(description="Last day of the period (YYYY-MM-DD).")
+    start: PlanDate = Field(description="First day of the period (YYYY-MM-DD).")
+    end: PlanDate = Field(description="Last day of the period (YYYY-MM-DD).")
 
     @model_validator(mode="before")
     @classmethod

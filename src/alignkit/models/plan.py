@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Contact, Document, Identifier, Text, Url
+from .common import Contact, Document, Identifier, PlanDate, Text, Url
 from .periods import Period
 
 PLAN_KIND = "police-and-crime-plan"
@@ -58,8 +57,10 @@ class PolicePlan(Document):
         description="Period the plan covers. It should run until the end of the financial year "
         "that contains the next PCC election.",
     )
-    published: date | None = Field(None, description="Date the plan was published (YYYY-MM-DD).")
-    next_review: date | None = Field(
+    published: PlanDate | None = Field(
+        None, description="Date the plan was published (YYYY-MM-DD)."
+    )
+    next_review: PlanDate | None = Field(
         None, description="When the plan is next refreshed (YYYY-MM-DD); ideally once a year."
     )
     url: Url | None = Field(None, description="Where the published plan can be read.")

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..assess import CheckResult, Finding
-from .validation import diagnostic_text
+from .validation import diagnostic_text, one_line
 
 CELL = {
     "addressed": ("✔", "green", "addressed"),
@@ -33,8 +33,8 @@ def _summary(result: CheckResult) -> Panel:
     counts = result.counts()
     gaps = sum(1 for f in result.findings if f.code == "AK301" and not f.waived)
     lines = Text()
-    lines.append(f"{plan.title}", style="bold")
-    lines.append(f"  ({plan.force_area}")
+    lines.append(one_line(plan.title), style="bold")
+    lines.append(f"  ({one_line(plan.force_area)}")
     if plan.period:
         lines.append(f", {plan.period.label()}")
     lines.append(")\n")
@@ -96,7 +96,7 @@ def _coverage(result: CheckResult) -> Text:
     out = Text()
     out.append("Coverage of the plan across the force area\n", style="bold")
     total = len(result.csps)
-    titles = {o.id: o.title for o in result.plan.objectives}
+    titles = {o.id: one_line(o.title) for o in result.plan.objectives}
     for cover in result.coverage:
         addressed = len(cover.addressed_by)
         style = "red" if addressed == 0 else ""
@@ -123,7 +123,8 @@ def _findings(title: str, findings: list[Finding]) -> Text:
             w = finding.waiver
             by = f", approved by {w.approved_by}" if w.approved_by else ""
             out.append("    waived: ", style="dim")
-            out.append(f"until {w.expires.isoformat()}{by}: {w.reason} ({w.where})\n")
+            out.append(one_line(f"until {w.expires.isoformat()}{by}: {w.reason} ({w.where})"))
+            out.append("\n")
     out.rstrip()
     return out
 
@@ -136,7 +137,9 @@ def render_text(result: CheckResult) -> RenderableType:
         )
     )
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
-        parts.append(_findings(f"{csp.name} ({doc.source.shown})", result.findings_for(csp.id)))
+        parts.append(
+            _findings(one_line(f"{csp.name} ({doc.source.shown})"), result.findings_for(csp.id))
+        )
     verdict = Text()
     errors = result.counts()["error"]
     verdict.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from rich.text import Text
 
@@ -26,6 +27,24 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85\v\f]+\s*")
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters shown as escapes: quoted from a file, they must never reach a
+    terminal as themselves (an escape sequence can clear or retitle it)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str) -> str:
+    """User text as one line: a newline in a title must not start a new line of the
+    report, where it could pass for a diagnostic or a CI workflow command."""
+    return visible(_BREAKS.sub(" ", text))
+
+
 def diagnostic_text(diagnostic: Diagnostic, *, severity: bool = False) -> Text:
     """``path:line:column: CODE message`` then the hint, indented.
 
@@ -33,14 +52,14 @@ def diagnostic_text(diagnostic: Diagnostic, *, severity: bool = False) -> Text:
     check report, where warnings and info sit beside errors) or when it is not an error.
     """
     line = Text()
-    line.append(diagnostic.location(), style="bold")
+    line.append(one_line(diagnostic.location()), style="bold")
     line.append(": ")
     line.append(diagnostic.code, style=_STYLE[diagnostic.severity])
     if severity or diagnostic.severity is not Severity.ERROR:
         line.append(f" {diagnostic.severity}", style=_STYLE[diagnostic.severity])
-    line.append(f" {diagnostic.message}\n")
+    line.append(f" {one_line(diagnostic.message)}\n")
     if diagnostic.hint:
-        hint = diagnostic.hint.replace("\n", "\n          ")
+        hint = visible(diagnostic.hint).replace("\n", "\n          ")
         line.append("    hint: ", style="dim")
         line.append(f"{hint}\n")
     return line
@@ -55,11 +74,11 @@ def validation_text(result: ValidationResult) -> Text:
         problems = by_file.get(doc.source.shown, 0)
         if problems:
             out.append("  ✗ ", style="bold red")
-            out.append(f"{doc.source.shown}  ({_count(problems, 'problem')})\n")
+            out.append(f"{one_line(doc.source.shown)}  ({_count(problems, 'problem')})\n")
         else:
             out.append("  ✓ ", style="bold green")
-            out.append(f"{doc.source.shown}  ", style="bold")
-            out.append(f"{_summary_of(doc)}\n", style="dim")
+            out.append(f"{one_line(doc.source.shown)}  ", style="bold")
+            out.append(f"{one_line(_summary_of(doc))}\n", style="dim")
     if result.diagnostics:
         out.append("\n")
         for d in result.diagnostics:

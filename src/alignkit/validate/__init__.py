@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic, Severity, has_errors
 from ..load import DEFAULT_LIMITS, Limits, display_path
 from ..models import CSP_KIND, PLAN_KIND
 from . import crossfile
-from .discover import UsageError, discover
+from .discover import UsageError, discover, same_file_key
 from .documents import KIND_LABELS, LoadedDocument, load_document
 
 __all__ = [
@@ -54,7 +54,7 @@ def validate_paths(
             raise UsageError(f"{plan_path}: the plan must be a file, not a folder")
         if not plan_path.exists():
             raise UsageError(f"{plan_path}: no such file")
-    files, empty = discover(paths)
+    files, empty, unlisted = discover(paths)
     if len(files) > limits.max_files:
         # Stop before reading anything: this is a wrong folder, not a force area.
         where = display_path(paths[0]) if paths else "."
@@ -78,11 +78,23 @@ def validate_paths(
         )
         for folder in empty
     ]
+    diagnostics += [
+        Diagnostic(
+            "AK001",
+            Severity.ERROR,
+            "permission denied: alignkit cannot look inside this folder, so its files were "
+            "not checked",
+            display_path(folder),
+            None,
+            hint_for("AK001"),
+        )
+        for folder in unlisted
+    ]
     plan_doc: LoadedDocument | None = None
     if plan_path is not None:
         plan_doc = load_document(plan_path, limits)
-        resolved = plan_path.resolve()
-        files = [f for f in files if f.resolve() != resolved]
+        plan_key = same_file_key(plan_path)
+        files = [f for f in files if same_file_key(f) != plan_key]
     documents = [load_document(path, limits) for path in files]
     everything = ([plan_doc] if plan_doc else []) + documents
     for doc in everything:

@@ -12,37 +12,51 @@ class UsageError(Exception):
     """A problem with how alignkit was called (exit code 2), not with a document."""
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Return (files, empty folders). Folders are searched recursively, in a stable order.
+def same_file_key(path: Path) -> str:
+    """A key that is equal for two names of one file, and never raises: os.path.realpath
+    stops at a link loop where Path.resolve() raises RuntimeError."""
+    return os.path.realpath(path)
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
+    """Return (files, empty folders, folders that could not be listed). Folders are searched
+    recursively, in a stable order.
 
     Hidden folders (.git, .venv, …) are skipped, and symbolic links to folders are not
     followed, so a link loop cannot make alignkit run forever.
     """
     files: list[Path] = []
     empty: list[Path] = []
+    unreadable: list[Path] = []
     for given in paths:
         if not given.exists() and not given.is_symlink():
             raise UsageError(f"{given}: no such file or folder")
         if given.is_dir():
-            found = _walk(given)
-            if not found:
+            found = _walk(given, unreadable)
+            if not found and not unreadable:
                 empty.append(given)
             files.extend(found)
         else:
             files.append(given)
     unique: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in files:
-        key = path.resolve() if path.exists() else path
+        key = same_file_key(path)
         if key not in seen:
             seen.add(key)
             unique.append(path)
-    return unique, empty
+    return unique, empty, sorted(set(unreadable))
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, unreadable: list[Path] | None = None) -> list[Path]:
     found: list[Path] = []
-    for root, dirs, names in os.walk(folder, followlinks=False):
+
+    def note(error: OSError) -> None:
+        # os.walk skips a folder it cannot list; say so rather than check less than asked.
+        if unreadable is not None and error.filename is not None:
+            unreadable.append(Path(error.filename))
+
+    for root, dirs, names in os.walk(folder, followlinks=False, onerror=note):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
             Path(root) / name

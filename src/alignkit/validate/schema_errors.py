@@ -39,6 +39,11 @@ _PATTERN_HINTS = {
 }
 
 
+def _enum_hint(err: Any) -> str | None:
+    expected = (err.get("ctx") or {}).get("expected")
+    return f"use one of: {expected}" if expected else None
+
+
 def did_you_mean(word: str, choices: list[str], cutoff: float = 60) -> str | None:
     """The closest allowed word, if it is close enough to be a likely typo."""
     if not choices:
@@ -147,6 +152,22 @@ def _one(err: Any, model: type[BaseModel], source: SourceFile) -> Diagnostic:
 
     if kind.startswith("period_"):
         return make("AK105", f"{where}: {err['msg']}", present, hint=PERIOD_HINT)
+    if kind == "text_control":
+        return make(
+            "AK004",
+            f"{where} {err['msg']}",
+            present,
+            hint="retype the text without it; in quotes, '\\e', '\\a' or '\\0' make such "
+            "characters",
+        )
+    if kind.startswith(("date_", "datetime_")) and isinstance(value, dict | list):
+        shape = "a mapping" if isinstance(value, dict) else "a list"
+        return make("AK103", f"{where} should be a date (YYYY-MM-DD), not {shape}", present)
+    if kind in ("literal_error", "enum") and isinstance(value, dict | list):
+        shape = "a mapping" if isinstance(value, dict) else "a list"
+        return make(
+            "AK103", f"{where} should be one word, not {shape}", present, hint=_enum_hint(err)
+        )
     if kind.startswith(("date_", "datetime_")):
         return make(
             "AK106",
