@@ -23,6 +23,7 @@ from .check import run_check
 from .config import Config, ConfigError, load_config
 from .config.explain import baseline_waivers, describe
 from .match import Matcher, Thresholds, VocabularyError, load_vocabulary
+from .models.common import EARLIEST_YEAR, LATEST_YEAR
 from .output import OutputError, write_report
 from .render import RENDERERS
 from .render.github import write_step_summary
@@ -142,9 +143,15 @@ def _parse_as_of(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise _usage_error(f"--as-of {value!r}: give a date as YYYY-MM-DD") from None
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        # The same bounds as dates in documents: date arithmetic must not run off the end.
+        raise _usage_error(
+            f"--as-of {value}: give a date between {EARLIEST_YEAR} and {LATEST_YEAR}"
+        )
+    return day
 
 
 class Colour(StrEnum):

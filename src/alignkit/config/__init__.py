@@ -31,6 +31,7 @@ from rapidfuzz import process
 
 from ..codes import CODES
 from ..load import DEFAULT_LIMITS, Limits
+from ..models.common import PlanDate
 from .toml_positions import locate
 
 CONFIG_FILE = "alignkit.toml"
@@ -124,7 +125,7 @@ class Settings(_Strict):
     plan: str | None = Field(None, description="The police and crime plan file.")
     csps: list[str] = Field([], description="CSP files or folders.")
     fail_on: Literal["error", "warning", "never"] | None = None
-    as_of: dt.date | None = None
+    as_of: PlanDate | None = None
     vocabulary: list[str] = Field([], description="Extra vocabulary files.")
     thresholds: ThresholdSettings | None = None
     limits: LimitSettings | None = None
