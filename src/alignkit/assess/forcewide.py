@@ -108,6 +108,7 @@ def missing_themes(
 ) -> tuple[list[MissingTheme], list[Finding]]:
     """AK802: themes of priorities no objective addresses, shared by several CSPs."""
     holders: dict[str, dict[str, list[str]]] = {}
+    names = {csp.id: csp.name for csp, _ in unaddressed}
     for csp, priority_id in unaddressed:
         priority = next(p for p in csp.priorities if p.id == priority_id)
         # Field by field: joined, "... services. Prevent" could read as the Prevent duty.
@@ -123,7 +124,8 @@ def missing_themes(
     found = [
         finding(
             "AK802",
-            f"{len(t.csps)} CSPs prioritise {t.theme} ({', '.join(t.csps)}) but no "
+            f"{len(t.csps)} CSPs prioritise {t.theme} ({', '.join(names[c] for c in t.csps)}) "
+            "but no "
             f"objective of the plan covers it: the plan may be missing it",
             plan_doc,
             ("objectives",),
