@@ -15,7 +15,8 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from .events import AreaCalendar, DatedItem, Kind, Lane, long_date, period_words, short_date
+from ..words import long_date, short_date
+from .events import AreaCalendar, DatedItem, Kind, Lane, period_words
 
 WIDTH = 1000
 LABEL_X = 8

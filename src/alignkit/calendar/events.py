@@ -17,34 +17,11 @@ from enum import StrEnum
 
 from ..assess.cycles import elections_after, plan_should_end
 from ..models import CSPDocument, Period, PolicePlan
+from ..words import MONTHS, long_date, short_date
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 """English month names, so dates read the same whatever the machine's locale."""
 
 UID_DOMAIN = "alignkit"
-
-
-def long_date(day: dt.date) -> str:
-    """'30 September 2027': the way a plan or a committee paper writes a date."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """'30 Sep 2027', for labels where space is short."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def period_words(period: Period) -> str:

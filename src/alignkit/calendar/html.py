@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import jinja2
-
 from .. import __version__
+from ..words import long_date, template_environment
 from .chart import build_chart
-from .events import OUT_OF_STEP, AreaCalendar, DatedItem, long_date
+from .events import OUT_OF_STEP, AreaCalendar, DatedItem
 
 
 @dataclass(frozen=True)
@@ -79,16 +78,5 @@ def _view(calendar: AreaCalendar) -> dict[str, object]:
     }
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("alignkit", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def render_calendar_html(calendar: AreaCalendar) -> str:
-    return _environment().get_template("calendar.html.j2").render(_view(calendar))
+    return template_environment().get_template("calendar.html.j2").render(_view(calendar))

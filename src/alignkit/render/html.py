@@ -11,10 +11,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-import jinja2
-
 from ..assess import CheckResult
 from ..codes import CODES
+from ..words import long_date, plural, template_environment
 from .report import (
     CheckReport,
     CSPReport,
@@ -36,21 +35,6 @@ CELL_WORD = {
 STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -132,20 +116,10 @@ class GroupView:
     regard: tuple[RegardView, ...] = ()
 
 
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def _long_date(iso: str) -> str:
-    """'2026-11-22' as '22 November 2026' (no locale involved, so the same everywhere)."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {_MONTHS[month - 1]} {year}"
-
-
 def _counts(findings: list[FindingReport]) -> str:
     counted = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_WORD}
     return (
-        f"{_plural(counted['error'], 'error')} · {_plural(counted['warning'], 'warning')} · "
+        f"{plural(counted['error'], 'error')} · {plural(counted['warning'], 'warning')} · "
         f"{counted['info']} info"
     )
 
@@ -260,19 +234,19 @@ def _view(report: CheckReport) -> dict[str, object]:
     return {
         "report": report,
         "plan": report.plan,
-        "as_of_long": _long_date(report.as_of),
+        "as_of_long": long_date(report.as_of),
         "totals": [
-            _plural(s.csps, "partnership"),
-            _plural(s.objectives, "objective"),
-            _plural(s.priorities, "priority", "priorities"),
+            plural(s.csps, "partnership"),
+            plural(s.objectives, "objective"),
+            plural(s.priorities, "priority", "priorities"),
         ],
         "severities": [
-            ("error", _plural(s.findings["error"], "error"), s.findings["error"]),
-            ("warning", _plural(s.findings["warning"], "warning"), s.findings["warning"]),
+            ("error", plural(s.findings["error"], "error"), s.findings["error"]),
+            ("warning", plural(s.findings["warning"], "warning"), s.findings["warning"]),
             ("info", f"{s.findings['info']} info", s.findings["info"]),
         ],
-        "gaps": _plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
-        "errors": _plural(s.findings["error"], "error") if s.findings["error"] else "",
+        "gaps": plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
+        "errors": plural(s.findings["error"], "error") if s.findings["error"] else "",
         "rows": rows,
         "key": [(state, symbol, words) for state, (symbol, _, words) in CELL.items()],
         "coverage": coverage,
@@ -315,20 +289,9 @@ def _regard(csp: CSPReport, titles: dict[str, str]) -> tuple[RegardView, ...]:
     return tuple(rows)
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("alignkit", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def html_report(report: CheckReport) -> str:
     """The report model as one HTML page: a function of the model, so tests can feed it."""
-    template = _environment().get_template("report.html.j2")
+    template = template_environment().get_template("report.html.j2")
     return template.render(_view(report))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..assess import CheckResult
 from ..codes import CODES
+from ..words import long_date, plural
 from .report import CheckReport, CSPReport, FindingReport, Match, PriorityReport, build_report
 from .text import CELL
 
@@ -26,20 +27,6 @@ CELL_WORD = {
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
 """Characters that start Markdown formatting, links, HTML, strikethrough, maths or cells."""
@@ -73,16 +60,6 @@ def _code_block(text: str, indent: str) -> list[str]:
     return [indent + fence, *(indent + line for line in text.splitlines()), indent + fence]
 
 
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def _long_date(iso: str) -> str:
-    """'2026-11-22' as '22 November 2026' (no locale involved, so the same everywhere)."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {_MONTHS[month - 1]} {year}"
-
-
 def _closest(priority: PriorityReport) -> Match | None:
     """The best match, or when nothing is above 'none' the highest score (first on a tie)."""
     if not priority.matches:
@@ -104,7 +81,7 @@ def _header(report: CheckReport) -> list[str]:
     lines.append(f"- **Force area:** {escape(plan.force_area)}")
     if plan.period:
         lines.append(f"- **Plan period:** {escape(plan.period)}")
-    lines.append(f"- **As of:** {_long_date(report.as_of)} ({report.as_of})")
+    lines.append(f"- **As of:** {long_date(report.as_of)} ({report.as_of})")
     lines.append(f"- **Plan file:** {_code(plan.path)}")
     return lines
 
@@ -114,25 +91,25 @@ def _summary(report: CheckReport) -> list[str]:
     errors = s.findings["error"]
     lines = ["## Summary", ""]
     lines.append(
-        f"{_plural(s.csps, 'partnership')} · {_plural(s.objectives, 'objective')} · "
-        f"{_plural(s.priorities, 'priority', 'priorities')}"
+        f"{plural(s.csps, 'partnership')} · {plural(s.objectives, 'objective')} · "
+        f"{plural(s.priorities, 'priority', 'priorities')}"
     )
     lines.append("")
-    error_words = _plural(errors, "error")
+    error_words = plural(errors, "error")
     lines.append(
         f"{f'**{error_words}**' if errors else error_words} · "
-        f"{_plural(s.findings['warning'], 'warning')} · {s.findings['info']} info"
+        f"{plural(s.findings['warning'], 'warning')} · {s.findings['info']} info"
     )
     lines.append("")
     if s.unexplained_gaps:
         lines.append(
-            f"**{_plural(s.unexplained_gaps, 'unexplained gap')}:** objectives a partnership "
+            f"**{plural(s.unexplained_gaps, 'unexplained gap')}:** objectives a partnership "
             "neither addresses nor records why not."
         )
     else:
         lines.append("No unexplained gaps: every partnership has regard to every objective.")
     lines.append("")
-    lines.append(f"**{_plural(errors, 'error')} to resolve.**" if errors else "No errors.")
+    lines.append(f"**{plural(errors, 'error')} to resolve.**" if errors else "No errors.")
     return lines
 
 
@@ -219,8 +196,8 @@ def _findings(findings: list[FindingReport], heading: str, about: list[str]) -> 
     counted = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_WORD}
     about = [
         *about,
-        _plural(counted["error"], "error"),
-        _plural(counted["warning"], "warning"),
+        plural(counted["error"], "error"),
+        plural(counted["warning"], "warning"),
         f"{counted['info']} info",
     ]
     lines = [heading, "", " · ".join(about), ""]

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..assess import CheckResult, Finding
+from ..words import plural
 from .validation import diagnostic_text, one_line
 
 CELL = {
@@ -24,10 +25,6 @@ _WIDTH = 100
 """Width used when the report is written to a file or a pipe: stable across machines."""
 
 
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def _summary(result: CheckResult) -> Panel:
     plan = result.plan
     counts = result.counts()
@@ -39,25 +36,25 @@ def _summary(result: CheckResult) -> Panel:
         lines.append(f", {plan.period.label()}")
     lines.append(")\n")
     lines.append(
-        f"{_plural(len(result.csps), 'partnership')} · {_plural(len(plan.objectives), 'objective')}"
-        f" · {_plural(sum(len(c.priorities) for c in result.csps), 'priority', 'priorities')}"
+        f"{plural(len(result.csps), 'partnership')} · {plural(len(plan.objectives), 'objective')}"
+        f" · {plural(sum(len(c.priorities) for c in result.csps), 'priority', 'priorities')}"
         f" · as of {result.as_of.isoformat()}\n"
     )
-    lines.append(_plural(counts["error"], "error"), style="bold red" if counts["error"] else "")
+    lines.append(plural(counts["error"], "error"), style="bold red" if counts["error"] else "")
     lines.append(" · ")
-    lines.append(_plural(counts["warning"], "warning"), style="yellow" if counts["warning"] else "")
+    lines.append(plural(counts["warning"], "warning"), style="yellow" if counts["warning"] else "")
     lines.append(f" · {counts['info']} info")
     lines.append(f" · {result.waived} waived\n" if result.waived else "\n")
     if gaps:
         lines.append(
-            f"{_plural(gaps, 'unexplained gap')}: objectives a partnership neither "
+            f"{plural(gaps, 'unexplained gap')}: objectives a partnership neither "
             "addresses nor records why not.",
             style="bold red",
         )
     elif any(f.code == "AK301" for f in result.findings):
         waived_gaps = sum(1 for f in result.findings if f.code == "AK301")
         lines.append(
-            f"{_plural(waived_gaps, 'unexplained gap')}, accepted by waivers until they expire.",
+            f"{plural(waived_gaps, 'unexplained gap')}, accepted by waivers until they expire.",
             style="yellow",
         )
     else:
@@ -143,7 +140,7 @@ def render_text(result: CheckResult) -> RenderableType:
     verdict = Text()
     errors = result.counts()["error"]
     verdict.append(
-        f"\n{_plural(errors, 'error')} to resolve." if errors else "\nNo errors.",
+        f"\n{plural(errors, 'error')} to resolve." if errors else "\nNo errors.",
         style="bold red" if errors else "bold green",
     )
     parts.append(verdict)

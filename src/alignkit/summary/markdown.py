@@ -6,7 +6,8 @@ break a table, and one with `<script>` or `*` must show as typed.
 
 from __future__ import annotations
 
-from .markup import escape, heading, long_date, md_table, plural
+from ..words import long_date, plural
+from .markup import escape, heading, md_table
 from .model import ForceSummary, ObjectiveEvidence, ThemeHolding
 
 EVIDENCE_WORDS = {

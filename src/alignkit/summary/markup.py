@@ -7,13 +7,13 @@ the template engine: autoescape is on, and nothing here marks text as safe.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
 import jinja2
 
 from ..render.markdown import escape
+from ..words import long_date, plural, short_date, template_environment
 
 __all__ = [
     "code",
@@ -27,35 +27,6 @@ __all__ = [
     "plural",
     "short_date",
 ]
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(day: dt.date) -> str:
-    """'22 November 2026': no locale involved, so the same on every machine."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """'22 Nov 2026', for narrow table columns."""
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def listed(items: Sequence[str], conjunction: str = "and") -> str:
@@ -95,14 +66,7 @@ def md_table(
 
 
 def html_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("alignkit", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment()
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["plural"] = plural

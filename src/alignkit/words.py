@@ -1,0 +1,57 @@
+"""Words every output shares: dates as plans write them, counts, and the page templates.
+
+Dates are spelt out here rather than with strftime, so no locale setting can change a
+report: the same inputs give the same bytes on every machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import jinja2
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date | str) -> str:
+    """'22 November 2026' (from a date or its ISO form): as a plan or committee paper
+    writes a date."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'22 Nov 2026', for labels and narrow columns."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 error', '2 errors'; ``many`` for irregular plurals ('priorities')."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def template_environment() -> jinja2.Environment:
+    """The one way pages are made: templates from the package, autoescaping on (every
+    string from a document is escaped), undefined names an error rather than blank."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("alignkit", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
