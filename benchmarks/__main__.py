@@ -6,8 +6,9 @@ import sys
 
 from alignkit.match import Matcher
 
-from .accuracy import Figures, alignkit_scorer, best_baseline, evaluate, load_cases
+from .accuracy import Figures, alignkit_scorer, best_baseline, evaluate, load_cases, raw_cases
 from .national import CSPS, synthetic_country, time_all_pairs, time_per_force
+from .through_cli import evaluate_through_cli
 from .whole_check import report as whole_check_report
 
 
@@ -33,6 +34,7 @@ def accuracy() -> Figures:
     print(f"  {'':<34} {'precision':>9} {'recall':>6} {'F1':>5} {'top-1':>6} {'gap acc.':>8}")
     print(_row("alignkit", ours))
     print(_row(f"token_set_ratio baseline (>= {threshold:.0f})", baseline))
+    print(_row("alignkit check --format json", evaluate_through_cli(cases, raw_cases())))
     if ours.mistakes:
         print("  Mistakes:")
         for line in ours.mistakes:

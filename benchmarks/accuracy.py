@@ -36,9 +36,14 @@ class Figures:
     mistakes: list[str]
 
 
-def load_cases(path: Path = DEV_SET) -> list[Case]:
+def raw_cases(path: Path = DEV_SET) -> list[dict[str, Any]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Case(c["id"], c["pcc"]["objectives"], c["csp"]["priorities"]) for c in data["cases"]]
+    cases: list[dict[str, Any]] = data["cases"]
+    return cases
+
+
+def load_cases(path: Path = DEV_SET) -> list[Case]:
+    return [Case(c["id"], c["pcc"]["objectives"], c["csp"]["priorities"]) for c in raw_cases(path)]
 
 
 Scorer = Callable[[Case], tuple[NDArray[np.float64], NDArray[np.bool_]]]

@@ -154,3 +154,14 @@ def test_development_set_accuracy_and_explanations():
                 if values[i, j] >= matcher.scorer.thresholds.aligned:
                     why = matcher.explain(p, o, int(values[i, j]))
                     assert why.themes or why.terms, (case.id, p.key, o.key)
+
+
+def test_development_set_through_check_json_as_the_held_out_set_is_scored():
+    """YAML files written from each case (empty descriptions as ''), scored by
+    `alignkit check --format json`: the path the held-out evaluation takes."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.accuracy import load_cases, raw_cases
+    from benchmarks.through_cli import evaluate_through_cli
+
+    figures = evaluate_through_cli(load_cases(), raw_cases())
+    assert figures.f1 >= 0.85 and figures.top1 >= 0.90, figures.mistakes

@@ -63,3 +63,24 @@ def test_folders_are_searched_recursively_in_a_stable_order(write):
     assert result.exit_code == 0, result.stdout
     order = [line.split()[1] for line in result.stdout.splitlines() if "✓" in line]
     assert order == ["area/csps/a.yml", "area/csps/b.yaml", "area/plan.yaml"]
+
+
+def test_an_empty_optional_description_means_no_description(write):
+    write(
+        "plan.yaml",
+        MINIMAL_PLAN.replace(
+            "description: Burglary, vehicle crime, ASB hotspots", "description: ''"
+        ),
+    )
+    write(
+        "csp.yaml",
+        MINIMAL_CSP.replace(
+            "description: Increase reporting and repeat-victim support", 'description: ""'
+        ),
+    )
+    assert run("validate", "plan.yaml", "csp.yaml").exit_code == 0
+    empty_title = MINIMAL_CSP.replace("title: Domestic abuse and stalking", "title: ''")
+    write("csp.yaml", empty_title)
+    result = run("validate", "csp.yaml")
+    assert result.exit_code == 3
+    assert "csp.yaml:7:12: AK103" in result.stdout

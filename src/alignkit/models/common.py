@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -101,6 +102,25 @@ class Document(BaseModel):
     """Base for everything read from YAML: unknown keys are errors, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_optional_is_absent(cls, data: Any) -> Any:
+        # `description: ''` is how a spreadsheet export or a script writes "no description";
+        # for an optional field it means the same as leaving the key out. A required
+        # field (a title) must still say something.
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            key: None
+            if isinstance(value, str)
+            and not value.strip()
+            and key in fields
+            and not fields[key].is_required()
+            else value
+            for key, value in data.items()
+        }
 
 
 class Contact(Document):
