@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 from alignkit.match import Matcher
@@ -9,7 +10,6 @@ from alignkit.match import Matcher
 from .accuracy import Figures, alignkit_scorer, best_baseline, evaluate, load_cases, raw_cases
 from .national import CSPS, synthetic_country, time_all_pairs, time_per_force
 from .through_cli import evaluate_through_cli
-from .whole_check import report as whole_check_report
 
 
 def _row(name: str, f: Figures) -> str:
@@ -63,7 +63,8 @@ def speed(quick: bool) -> None:
 def main(argv: list[str]) -> int:
     ours = accuracy()
     speed(quick="--quick" in argv)
-    whole_check_report()
+    # In a process of its own, so its peak memory is its own and not the matcher runs'.
+    subprocess.run([sys.executable, "-m", "benchmarks.whole_check"], check=True)
     return 0 if ours.f1 >= 0.85 and ours.top1 >= 0.90 else 1
 
 
