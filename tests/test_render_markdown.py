@@ -239,7 +239,8 @@ def test_plan_findings_come_first_under_their_own_heading(in_tmp):
 def test_priorities_with_best_objective_score_status_and_why(in_tmp):
     report = render_markdown(check(in_tmp))
     northdown = report[report.index("### Northdown CSP") : report.index("### Southdown CSP")]
-    rows = [cells(line) for line in northdown.splitlines() if line.startswith("| **")]
+    priorities = northdown[northdown.index("#### Priorities") :]
+    rows = [cells(line) for line in priorities.splitlines() if line.startswith("| **")]
     assert rows == [
         [
             "**N1** ASB hotspots",
@@ -315,3 +316,18 @@ def test_no_findings_and_no_gaps(in_tmp):
     report = render_markdown(check(in_tmp, [north, SOUTH], scores))
     assert "No unexplained gaps: every partnership has regard to every objective." in report
     assert "No errors." in report
+
+
+def test_each_partnership_has_its_statement_of_regard(in_tmp):
+    report = render_markdown(check(in_tmp))
+    northdown = report[report.index("### Northdown CSP") : report.index("### Southdown CSP")]
+    statement = northdown[
+        northdown.index("#### How this partnership has regard") : northdown.index("#### Priorities")
+    ]
+    rows = [cells(line) for line in statement.splitlines() if line.startswith("| **")]
+    assert rows[0] == [
+        "**P1** Cut anti-social behaviour",
+        "✔ addressed",
+        "Addressed by N1 ASB hotspots.",
+    ]
+    assert len(rows) == PLAN.count("  - id: P")  # one line for every objective

@@ -22,15 +22,8 @@ from .report import (
     WaiverReport,
     build_report,
 )
+from .statement import STATE_WORD, StatementLine, regard_statement
 from .text import CELL
-
-CELL_WORD = {
-    "addressed": "addressed",
-    "partial": "partly addressed",
-    "considered": "considered",
-    "gap": "unexplained gap",
-}
-"""Words in the matrix cells: every state is a word and a symbol, never colour alone."""
 
 STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
 
@@ -91,18 +84,6 @@ class PriorityView:
 
 
 @dataclass(frozen=True)
-class RegardView:
-    """One line of a partnership's regard statement: an objective and how it stands."""
-
-    objective: str
-    title: str
-    state: str
-    symbol: str
-    word: str
-    detail: str
-
-
-@dataclass(frozen=True)
 class GroupView:
     """The findings about one document (the plan, or one partnership with its priorities)."""
 
@@ -113,7 +94,7 @@ class GroupView:
     priorities: tuple[PriorityView, ...]
     findings: tuple[FindingView, ...]
     counts: str
-    regard: tuple[RegardView, ...] = ()
+    regard: tuple[StatementLine, ...] = ()
 
 
 def _counts(findings: list[FindingReport]) -> str:
@@ -184,7 +165,7 @@ def _view(report: CheckReport) -> dict[str, object]:
                 CellView(
                     cell.state,
                     CELL[cell.state][0],
-                    CELL_WORD[cell.state],
+                    STATE_WORD[cell.state],
                     tuple(cell.priorities) if cell.state in ("addressed", "partial") else (),
                 )
                 for cell in csp.regard
@@ -227,7 +208,7 @@ def _view(report: CheckReport) -> dict[str, object]:
                 priorities=tuple(_priority(p, titles) for p in csp.priorities),
                 findings=tuple(_finding(f) for f in found),
                 counts=_counts(found),
-                regard=_regard(csp, titles),
+                regard=regard_statement(csp, titles),
             )
         )
     s = report.summary
@@ -253,40 +234,6 @@ def _view(report: CheckReport) -> dict[str, object]:
         "themes": [(t.theme, listed(t.csps)) for t in s.missing_themes],
         "groups": groups,
     }
-
-
-def _regard(csp: CSPReport, titles: dict[str, str]) -> tuple[RegardView, ...]:
-    """The statement an officer can lift into the partnership plan: for every objective,
-    the priorities that address it, the recorded reason, or the gap."""
-    priority_titles = {p.id: p.title for p in csp.priorities}
-
-    def named(ids: list[str]) -> str:
-        return "; ".join(f"{i} {priority_titles.get(i, '')}".strip() for i in ids)
-
-    rows = []
-    for cell in csp.regard:
-        if cell.state == "addressed":
-            detail = f"Addressed by {named(cell.priorities)}."
-        elif cell.state == "considered":
-            detail = f"Considered and not adopted: {cell.reason or 'reason recorded'}"
-        elif cell.state == "partial":
-            detail = (
-                f"Partly addressed by {named(cell.priorities)}; make the link explicit "
-                "or record why not."
-            )
-        else:
-            detail = "Not addressed and no reason recorded."
-        rows.append(
-            RegardView(
-                cell.objective,
-                titles.get(cell.objective, ""),
-                cell.state,
-                CELL[cell.state][0],
-                CELL_WORD[cell.state],
-                detail,
-            )
-        )
-    return tuple(rows)
 
 
 def html_report(report: CheckReport) -> str:

@@ -15,6 +15,7 @@ from ..assess import CheckResult
 from ..codes import CODES
 from ..words import long_date, plural
 from .report import CheckReport, CSPReport, FindingReport, Match, PriorityReport, build_report
+from .statement import regard_statement
 from .text import CELL
 
 CELL_WORD = {
@@ -184,6 +185,10 @@ def _finding(finding: FindingReport) -> list[str]:
         f"- **{SEVERITY_WORD[finding.severity]} {finding.code}{title}** at {_code(where)}: "
         f"{escape(finding.message)}"
     ]
+    if finding.waiver is not None:
+        w = finding.waiver
+        by = f", approved by {escape(w.approved_by)}" if w.approved_by else ""
+        lines.append(f"  - **Waived** until {w.expires}{by}: {escape(w.reason)} ({_code(w.where)})")
     if finding.hint:
         first, _, rest = finding.hint.partition("\n")
         lines.append(f"  - What to do: {escape(first[:1].upper() + first[1:])}")
@@ -206,6 +211,20 @@ def _findings(findings: list[FindingReport], heading: str, about: list[str]) -> 
     for finding in findings:
         lines += _finding(finding)
     return lines
+
+
+def _statement(report: CheckReport, csp: CSPReport) -> list[str]:
+    titles = {o.id: o.title for o in report.plan.objectives}
+    rows = [
+        [
+            f"**{escape(line.objective)}** {escape(line.title)}",
+            f"{line.symbol} {line.word}",
+            escape(line.detail),
+        ]
+        for line in regard_statement(csp, titles)
+    ]
+    lines = ["#### How this partnership has regard to the police and crime plan", ""]
+    return lines + _table(["Objective", "Standing", "How"], ["---", "---", "---"], rows)
 
 
 def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
@@ -255,6 +274,7 @@ def markdown_report(report: CheckReport) -> str:
         if csp.tier:
             about.append(f"tier: {escape(csp.tier)}")
         blocks.append([f"### {_heading(csp.name)}", "", " · ".join(about)])
+        blocks.append(_statement(report, csp))
         blocks.append(_priorities(report, csp))
         blocks.append(
             _findings([f for f in report.findings if f.csp == csp.id], "#### Findings", [])

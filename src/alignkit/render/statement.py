@@ -1,0 +1,63 @@
+"""A partnership's statement of regard: for every objective of the plan, the priorities
+that address it, the reason recorded for not adopting it, or the gap.
+
+Written so an officer can lift it into the partnership plan. The HTML and Markdown
+reports both show it, from this one function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .report import CSPReport
+from .text import CELL
+
+STATE_WORD = {
+    "addressed": "addressed",
+    "partial": "partly addressed",
+    "considered": "considered",
+    "gap": "unexplained gap",
+}
+"""Every state is a word as well as a symbol: never colour alone."""
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    objective: str
+    title: str
+    state: str
+    symbol: str
+    word: str
+    detail: str
+
+
+def regard_statement(csp: CSPReport, titles: dict[str, str]) -> tuple[StatementLine, ...]:
+    priority_titles = {p.id: p.title for p in csp.priorities}
+
+    def named(ids: list[str]) -> str:
+        return "; ".join(f"{i} {priority_titles.get(i, '')}".strip() for i in ids)
+
+    lines = []
+    for cell in csp.regard:
+        if cell.state == "addressed":
+            detail = f"Addressed by {named(cell.priorities)}."
+        elif cell.state == "considered":
+            detail = f"Considered and not adopted: {cell.reason or 'reason recorded'}"
+        elif cell.state == "partial":
+            detail = (
+                f"Partly addressed by {named(cell.priorities)}; make the link explicit "
+                "or record why not."
+            )
+        else:
+            detail = "Not addressed and no reason recorded."
+        lines.append(
+            StatementLine(
+                cell.objective,
+                titles.get(cell.objective, ""),
+                cell.state,
+                CELL[cell.state][0],
+                STATE_WORD[cell.state],
+                detail,
+            )
+        )
+    return tuple(lines)
