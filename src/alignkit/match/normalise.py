@@ -79,6 +79,9 @@ class Normaliser:
         self._acronyms = dict(acronyms)
         self._any_case = {a.lower(): e for a, e in acronyms.items() if a.lower() in any_case}
         self._spellings = {k.lower(): v.lower() for k, v in spellings.items()}
+        # Written word -> its stems. Plans reuse their words, and a national run reads
+        # thousands of texts; the answer for a word never changes, so keep it.
+        self._stems_of: dict[str, tuple[str, ...]] = {}
 
     def _acronym(self, word: str) -> str | None:
         if word in self._acronyms:
@@ -99,17 +102,25 @@ class Normaliser:
             if written == "&":
                 result.append(Token("and", "&", origin))
                 continue
-            word = written.rstrip("'")
-            if word.endswith("'s"):
-                word = word[:-2]
-            expansion = self._acronym(word)
-            lowered = (expansion or word).lower()
-            lowered = _RE_PREFIX.sub("re", lowered)  # "re-offending" is "reoffending"
-            folded = self._spellings.get(lowered.replace("'", ""), lowered)
-            for part in _WORD.findall(folded):
-                part = self._spellings.get(part, part)
-                result += [Token(stem(p), written, origin) for p in part.split()]
+            stems = self._stems_of.get(written)
+            if stems is None:
+                stems = self._stems_of[written] = self._word_stems(written)
+            result += [Token(s, written, origin) for s in stems]
         return result
+
+    def _word_stems(self, written: str) -> tuple[str, ...]:
+        word = written.rstrip("'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        expansion = self._acronym(word)
+        lowered = (expansion or word).lower()
+        lowered = _RE_PREFIX.sub("re", lowered)  # "re-offending" is "reoffending"
+        folded = self._spellings.get(lowered.replace("'", ""), lowered)
+        stems: list[str] = []
+        for part in _WORD.findall(folded):
+            part = self._spellings.get(part, part)
+            stems += [stem(p) for p in part.split()]
+        return tuple(stems)
 
     def stems(self, text: str) -> tuple[str, ...]:
         return tuple(t.stem for t in self.tokens(text))
