@@ -297,3 +297,13 @@ def test_limits_from_the_config(area, in_tmp):
     assert "AK015 2 YAML files found: more than the limit of 1" in too_many.stderr
     area("alignkit.toml", CONFIG + "[limits]\ndepht = 5\n")
     assert "(did you mean 'depth'?)" in run("check", *AS_OF).stderr
+
+
+def test_bare_validate_uses_the_configured_plan_and_csps(area, in_tmp):
+    area("alignkit.toml", CONFIG)
+    result = run("validate")
+    assert result.exit_code == 0
+    assert "✓ plan.yaml" in result.stdout and "✓ csps/northdown.yaml" in result.stdout
+    (in_tmp / "alignkit.toml").unlink()
+    bare = run("validate")
+    assert bare.exit_code == 2 and "give the files or folders to validate" in bare.stderr

@@ -101,16 +101,19 @@ def _main(
 
 @app.command()
 def validate(
-    paths: list[Path] = typer.Argument(
-        ...,
-        help="Plan and CSP files, or folders of them (searched recursively).",
+    paths: list[Path] | None = typer.Argument(
+        None,
+        help="Plan and CSP files, or folders of them (searched recursively). Default: "
+        "'plan' and 'csps' in alignkit.toml.",
         show_default=False,
+        metavar="PATH",
     ),
     plan: Path | None = typer.Option(
         None,
         "--plan",
         help="The police and crime plan: every other file must be a CSP document "
         "and is checked against it.",
+        metavar="FILE",
     ),
     output_format: OutputFormat = typer.Option(
         OutputFormat.text, "--format", "-f", help="text for people, json for machines."
@@ -124,8 +127,18 @@ def validate(
     Every problem in every file is listed as path:line:column with a code and a hint.
     Exit code 0 when all are valid, 3 when any is not.
     """
+    config = _load_config(config_path)
+    if not paths:
+        settings = config.settings
+        if settings.plan is None and not settings.csps:
+            raise _usage_error(
+                "give the files or folders to validate (or set them in alignkit.toml)"
+            )
+        if settings.plan is not None and plan is None:
+            plan = config.resolve(settings.plan)
+        paths = [config.resolve(c) for c in settings.csps] or ([plan] if plan else [])
     try:
-        result = validate_paths(paths, plan_path=plan, limits=_load_config(config_path).limits)
+        result = validate_paths(paths, plan_path=plan, limits=config.limits)
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if output_format is OutputFormat.json:
