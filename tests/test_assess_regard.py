@@ -6,14 +6,10 @@ engine has its own tests.
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
-from alignkit.assess import Pair, ScoreTable, assess
 from alignkit.diagnostics import Severity
-from alignkit.validate import load_document
+from scenario import assess_by_hand
 
 PLAN = """\
 kind: police-and-crime-plan
@@ -45,33 +41,15 @@ priorities:
 """
 
 
-def load(tmp_path, name, text):
-    (tmp_path / name).write_text(text)
-    doc = load_document(Path(name))
-    assert doc.valid, doc.diagnostics
-    return doc
-
-
-def table_for(csps, scores):
-    """scores: {(csp, priority, objective): score}; status from the score (70/40 cut-offs)."""
-    pairs = {}
-    for csp_id, priorities, objectives in csps:
-        for p in priorities:
-            for o in objectives:
-                score = scores.get((csp_id, p, o), 5)
-                status = "aligned" if score >= 70 else "partial" if score >= 40 else "none"
-                pairs[(csp_id, p, o)] = Pair(csp_id, p, o, score, status, f"summary {p}-{o}")
-    return ScoreTable(pairs, objectives)
-
-
 def run_assess(tmp_path, csp_texts, scores, themes=lambda text: []):
-    plan = load(tmp_path, "plan.yaml", PLAN)
-    docs = [load(tmp_path, f"csp{i}.yaml", text) for i, text in enumerate(csp_texts)]
-    objectives = [o.id for o in plan.plan.objectives]
-    table = table_for(
-        [(d.csp.id, [p.id for p in d.csp.priorities], objectives) for d in docs], scores
+    return assess_by_hand(
+        tmp_path,
+        PLAN,
+        {f"csp{i}.yaml": text for i, text in enumerate(csp_texts)},
+        scores,
+        themes=themes,
+        summary=lambda priority, objective, score: f"summary {priority}-{objective}",
     )
-    return assess(plan, docs, table, themes, dt.date(2026, 11, 22))
 
 
 @pytest.fixture(autouse=True)

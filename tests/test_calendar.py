@@ -8,7 +8,6 @@ what a reader and a calendar program rely on.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -19,7 +18,7 @@ import yaml
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from alignkit import __version__
+import golden_files
 from alignkit.calendar import build_calendar, render_calendar_html, render_ics
 from alignkit.cli import app
 from alignkit.models import Period
@@ -43,17 +42,7 @@ ELECTIONS = [
 
 
 def same_as_golden(name: str, content: bytes) -> None:
-    """Compare bytes with tests/golden/NAME (CRLF matters); ALIGNKIT_UPDATE_GOLDEN=1 rewrites it."""
-    content = content.replace(f"alignkit {__version__}".encode(), b"alignkit X.Y.Z")
-    path = GOLDEN / name
-    if os.environ.get("ALIGNKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    assert path.exists(), f"{path} is missing: run with ALIGNKIT_UPDATE_GOLDEN=1 to create it"
-    assert content == path.read_bytes(), (
-        f"{name} differs from {path}; if the change is intended, run the tests with "
-        "ALIGNKIT_UPDATE_GOLDEN=1 and review the diff"
-    )
+    golden_files.same_as_golden(GOLDEN / name, content)
 
 
 def wessex_ics() -> str:

@@ -10,11 +10,10 @@ and read the diff before committing it: it is the change a user will see.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from conftest import ROOT, run
+from golden_files import same_as_golden
 
 GOLDEN = ROOT / "tests" / "golden" / "wessex"
 EXAMPLE = ROOT / "examples" / "wessex"
@@ -45,16 +44,7 @@ def test_example_area_report_matches_golden(fmt, monkeypatch):
         "never",
     )
     assert result.exit_code == 0, result.stderr
-    golden = GOLDEN / FORMATS[fmt]
-    if os.environ.get("ALIGNKIT_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(result.stdout, encoding="utf-8", newline="")
-    assert golden.is_file(), f"{golden} is missing: run with ALIGNKIT_UPDATE_GOLDEN=1"
-    expected = golden.read_text(encoding="utf-8")
-    assert result.stdout == expected, (
-        f"the {fmt} report on the example area changed; if intended, run the tests with "
-        "ALIGNKIT_UPDATE_GOLDEN=1 and review the diff"
-    )
+    same_as_golden(GOLDEN / FORMATS[fmt], result.stdout)
 
 
 def test_example_area_exercises_every_kind_of_finding(monkeypatch):

@@ -10,7 +10,6 @@ accessible page that prints one partnership per page.
 from __future__ import annotations
 
 import html
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from alignkit import __version__
+import golden_files
 from alignkit.summary.markup import long_date
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
@@ -28,22 +27,7 @@ AS_OF = ("--as-of", "2026-11-22")
 
 
 def same_as_golden(name: str, content: str) -> None:
-    """Compare with tests/golden/NAME; ALIGNKIT_UPDATE_GOLDEN=1 rewrites it instead.
-
-    The tool version is written as X.Y.Z so that a release does not change the files.
-    """
-    content = content.replace(f"alignkit {__version__}", "alignkit X.Y.Z").replace(
-        f'"version": "{__version__}"', '"version": "X.Y.Z"'
-    )
-    path = GOLDEN / name
-    if os.environ.get("ALIGNKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} is missing: run with ALIGNKIT_UPDATE_GOLDEN=1 to create it"
-    assert content == path.read_text(encoding="utf-8"), (
-        f"{name} differs from {path}; if the change is intended, run the tests with "
-        "ALIGNKIT_UPDATE_GOLDEN=1 and review the diff"
-    )
+    golden_files.same_as_golden(GOLDEN / name, content)
 
 
 VOID = {"meta", "link", "br", "img", "hr", "input", "col", "source", "wbr"}

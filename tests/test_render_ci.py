@@ -15,22 +15,24 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+import golden_files
 from alignkit import __version__
-from alignkit.assess import CheckResult, Pair, ScoreTable, assess
+from alignkit.assess import CheckResult
 from alignkit.assess.findings import WaiverNote
 from alignkit.check import run_check
 from alignkit.diagnostics import Position, Severity
 from alignkit.render.github import render_github, write_step_summary
 from alignkit.render.junit import render_junit
 from alignkit.render.sarif import artifact_location, render_sarif
-from alignkit.validate import load_document
 from conftest import ROOT, run
+from scenario import assess_by_hand
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "golden"
@@ -99,38 +101,16 @@ SCORES = {
 }
 
 
-def table_for(csps, scores):
-    """scores: {(csp, priority, objective): score}; status from the score (70/40 cut-offs)."""
-    pairs = {}
-    objectives: list[str] = []
-    for csp_id, priorities, objectives in csps:
-        for p in priorities:
-            for o in objectives:
-                score = scores.get((csp_id, p, o), 5)
-                status = "aligned" if score >= 70 else "partial" if score >= 40 else "none"
-                summary = f"shared themes: {p} ↔ {o}" if score >= 40 else "little in common"
-                pairs[(csp_id, p, o)] = Pair(csp_id, p, o, score, status, summary)
-    return ScoreTable(pairs, objectives)
+def _csp_id(text: str) -> str:
+    found = re.search(r"^id: (\S+)", text, re.M)
+    assert found, text
+    return found[1]
 
 
 def check(folder: Path, csp_texts=(NORTH, SOUTH), scores=SCORES, plan=PLAN) -> CheckResult:
     """Write the documents to ``folder`` (the working directory) and assess them by hand."""
-    (folder / "plan.yaml").write_text(plan, encoding="utf-8")
-    plan_doc = load_document(Path("plan.yaml"))
-    assert plan_doc.valid, plan_doc.diagnostics
-    (folder / "csps").mkdir(exist_ok=True)
-    docs = []
-    for text in csp_texts:
-        name = Path("csps") / (text.split("\nid: ")[1].split("\n")[0] + ".yaml")
-        (folder / name).write_text(text, encoding="utf-8")
-        doc = load_document(name)
-        assert doc.valid, doc.diagnostics
-        docs.append(doc)
-    objectives = [o.id for o in plan_doc.plan.objectives]
-    table = table_for(
-        [(d.csp.id, [p.id for p in d.csp.priorities], objectives) for d in docs], scores
-    )
-    return assess(plan_doc, docs, table, lambda text: [], AS_OF)
+    files = {f"csps/{_csp_id(text)}.yaml": text for text in csp_texts}
+    return assess_by_hand(folder, plan, files, scores)
 
 
 def example() -> CheckResult:
@@ -150,16 +130,7 @@ def with_findings(result: CheckResult, *findings) -> CheckResult:
 
 
 def same_as_golden(name: str, content: str) -> None:
-    content = content.replace(f'"{__version__}"', '"X.Y.Z"')
-    path = GOLDEN / name
-    if os.environ.get("ALIGNKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} is missing: run with ALIGNKIT_UPDATE_GOLDEN=1 to create it"
-    assert content == path.read_text(encoding="utf-8"), (
-        f"{name} differs from {path}; if the change is intended, run the tests with "
-        "ALIGNKIT_UPDATE_GOLDEN=1 and review the diff"
-    )
+    golden_files.same_as_golden(GOLDEN / name, content)
 
 
 def many_findings(folder: Path) -> CheckResult:

@@ -7,17 +7,15 @@ the diff before committing it. The scenario and helpers here are shared with the
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from alignkit import __version__
-from alignkit.assess import CheckResult, Pair, ScoreTable, assess
+import golden_files
+from alignkit.assess import CheckResult
 from alignkit.render.markdown import escape, render_markdown
-from alignkit.validate import load_document
+from scenario import assess_by_hand
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -79,19 +77,6 @@ SCORES = {
 }
 
 
-def table_for(csps, scores):
-    """scores: {(csp, priority, objective): score}; status from the score (70/40 cut-offs)."""
-    pairs = {}
-    for csp_id, priorities, objectives in csps:
-        for p in priorities:
-            for o in objectives:
-                score = scores.get((csp_id, p, o), 5)
-                status = "aligned" if score >= 70 else "partial" if score >= 40 else "none"
-                summary = f"shared themes: {p} ↔ {o}" if score >= 40 else "little in common"
-                pairs[(csp_id, p, o)] = Pair(csp_id, p, o, score, status, summary)
-    return ScoreTable(pairs, objectives)
-
-
 def road_safety(text: str) -> list[str]:
     return ["road safety"] if "road" in text.lower() else []
 
@@ -99,38 +84,14 @@ def road_safety(text: str) -> list[str]:
 def check(folder: Path, csp_texts=(NORTH, SOUTH), scores=None, plan=PLAN) -> CheckResult:
     """Write the documents to ``folder`` (the working directory) and assess them by hand-made
     scores, as tests/test_assess_regard.py does, so reports do not move with the engine."""
-    (folder / "plan.yaml").write_text(plan, encoding="utf-8")
-    plan_doc = load_document(Path("plan.yaml"))
-    assert plan_doc.valid, plan_doc.diagnostics
-    docs = []
-    for i, text in enumerate(csp_texts):
-        (folder / f"csp{i}.yaml").write_text(text, encoding="utf-8")
-        doc = load_document(Path(f"csp{i}.yaml"))
-        assert doc.valid, doc.diagnostics
-        docs.append(doc)
-    objectives = [o.id for o in plan_doc.plan.objectives]
-    table = table_for(
-        [(d.csp.id, [p.id for p in d.csp.priorities], objectives) for d in docs],
-        SCORES if scores is None else scores,
+    files = {f"csp{i}.yaml": text for i, text in enumerate(csp_texts)}
+    return assess_by_hand(
+        folder, plan, files, SCORES if scores is None else scores, themes=road_safety
     )
-    return assess(plan_doc, docs, table, road_safety, dt.date(2026, 11, 22))
 
 
 def same_as_golden(name: str, content: str) -> None:
-    """Compare with tests/golden/NAME; ALIGNKIT_UPDATE_GOLDEN=1 rewrites it instead.
-
-    The tool version is written as X.Y.Z so that a release does not change the golden files.
-    """
-    content = content.replace(f"alignkit {__version__}", "alignkit X.Y.Z")
-    path = GOLDEN / name
-    if os.environ.get("ALIGNKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} is missing: run with ALIGNKIT_UPDATE_GOLDEN=1 to create it"
-    assert content == path.read_text(encoding="utf-8"), (
-        f"{name} differs from {path}; if the change is intended, run the tests with "
-        "ALIGNKIT_UPDATE_GOLDEN=1 and review the diff"
-    )
+    golden_files.same_as_golden(GOLDEN / name, content)
 
 
 def cells(row: str) -> list[str]:
