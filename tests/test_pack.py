@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 import golden_files
-from alignkit.summary.markup import long_date
+from alignkit.words import long_date
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -7,7 +7,8 @@ break a table, and one with `<script>` or `*` must show as typed.
 from __future__ import annotations
 
 from ..models import Contact
-from ..summary.markup import code, escape, heading, link, listed, md_table
+from ..render.markdown import code, escape, heading
+from ..summary.markup import link, listed, md_table
 from ..words import long_date, plural
 from .model import Partnership, WelcomePack
 

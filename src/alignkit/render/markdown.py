@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..assess import CheckResult
 from ..codes import CODES
@@ -42,12 +42,13 @@ def escape(text: str) -> str:
     return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", one_line))
 
 
-def _heading(text: str) -> str:
-    # A trailing '#' would be read as the heading's closing sequence.
+def heading(text: str) -> str:
+    """User text for a Markdown heading: escaped, and a trailing '#' kept as text (it would
+    be read as the heading's closing sequence)."""
     return escape(text).replace("#", r"\#")
 
 
-def _code(text: str) -> str:
+def code(text: str) -> str:
     """An inline code span that holds any text, backticks included."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
@@ -70,7 +71,8 @@ def _closest(priority: PriorityReport) -> Match | None:
     return sorted(priority.matches, key=lambda m: -m.score)[0]
 
 
-def _table(header: list[str], align: list[str], rows: Iterable[list[str]]) -> list[str]:
+def table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A GitHub-flavoured table; every cell must already be escaped (a `|` would split it)."""
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
@@ -78,12 +80,12 @@ def _table(header: list[str], align: list[str], rows: Iterable[list[str]]) -> li
 
 def _header(report: CheckReport) -> list[str]:
     plan = report.plan
-    lines = [f"# {_heading(plan.title)}: alignment with community safety partnerships", ""]
+    lines = [f"# {heading(plan.title)}: alignment with community safety partnerships", ""]
     lines.append(f"- **Force area:** {escape(plan.force_area)}")
     if plan.period:
         lines.append(f"- **Plan period:** {escape(plan.period)}")
     lines.append(f"- **As of:** {long_date(report.as_of)} ({report.as_of})")
-    lines.append(f"- **Plan file:** {_code(plan.path)}")
+    lines.append(f"- **Plan file:** {code(plan.path)}")
     return lines
 
 
@@ -127,7 +129,7 @@ def _matrix(report: CheckReport) -> list[str]:
             row.append(text)
         rows.append(row)
     lines = ["## How each partnership stands to each objective", ""]
-    lines += _table(
+    lines += table(
         ["Partnership", *(escape(o) for o in objectives)],
         ["---", *(":---:" for _ in objectives)],
         rows,
@@ -161,7 +163,7 @@ def _coverage(report: CheckReport) -> list[str]:
         for c in report.summary.coverage
     ]
     lines = ["## Coverage of the plan across the force area", ""]
-    lines += _table(
+    lines += table(
         ["Objective", "Addressed by", "Reason recorded by", "Partly addressed by", "Gap in"],
         ["---"] * 5,
         rows,
@@ -182,13 +184,13 @@ def _finding(finding: FindingReport) -> list[str]:
     info = CODES.get(finding.code)
     title = f" {escape(info.title)}" if info else ""
     lines = [
-        f"- **{SEVERITY_WORD[finding.severity]} {finding.code}{title}** at {_code(where)}: "
+        f"- **{SEVERITY_WORD[finding.severity]} {finding.code}{title}** at {code(where)}: "
         f"{escape(finding.message)}"
     ]
     if finding.waiver is not None:
         w = finding.waiver
         by = f", approved by {escape(w.approved_by)}" if w.approved_by else ""
-        lines.append(f"  - **Waived** until {w.expires}{by}: {escape(w.reason)} ({_code(w.where)})")
+        lines.append(f"  - **Waived** until {w.expires}{by}: {escape(w.reason)} ({code(w.where)})")
     if finding.hint:
         first, _, rest = finding.hint.partition("\n")
         lines.append(f"  - What to do: {escape(first[:1].upper() + first[1:])}")
@@ -224,7 +226,7 @@ def _statement(report: CheckReport, csp: CSPReport) -> list[str]:
         for line in regard_statement(csp, titles)
     ]
     lines = ["#### How this partnership has regard to the police and crime plan", ""]
-    return lines + _table(["Objective", "Standing", "How"], ["---", "---", "---"], rows)
+    return lines + table(["Objective", "Standing", "How"], ["---", "---", "---"], rows)
 
 
 def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
@@ -251,7 +253,7 @@ def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
     lines = ["#### Priorities", ""]
     if not rows:
         return [*lines, "No priorities recorded."]
-    return lines + _table(
+    return lines + table(
         ["Priority", "Best objective", "Score", "Status", "Why"],
         ["---", "---", "---:", "---", "---"],
         rows,
@@ -265,15 +267,15 @@ def markdown_report(report: CheckReport) -> str:
         _findings(
             [f for f in report.findings if f.csp is None],
             "## Findings about the police and crime plan",
-            [f"File: {_code(report.plan.path)}"],
+            [f"File: {code(report.plan.path)}"],
         )
     )
     blocks.append(["## Partnerships"])
     for csp in report.csps:
-        about = [f"File: {_code(csp.path)}", f"id: {_code(csp.id)}"]
+        about = [f"File: {code(csp.path)}", f"id: {code(csp.id)}"]
         if csp.tier:
             about.append(f"tier: {escape(csp.tier)}")
-        blocks.append([f"### {_heading(csp.name)}", "", " · ".join(about)])
+        blocks.append([f"### {heading(csp.name)}", "", " · ".join(about)])
         blocks.append(_statement(report, csp))
         blocks.append(_priorities(report, csp))
         blocks.append(
@@ -294,4 +296,4 @@ def render_markdown(result: CheckResult) -> str:
     return markdown_report(build_report(result))
 
 
-__all__ = ["markdown_report", "render_markdown"]
+__all__ = ["code", "escape", "heading", "markdown_report", "render_markdown", "table"]

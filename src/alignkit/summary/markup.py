@@ -12,21 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import jinja2
 
-from ..render.markdown import escape
+from ..render.markdown import escape, table
 from ..words import long_date, plural, short_date, template_environment
 
-__all__ = [
-    "code",
-    "escape",
-    "heading",
-    "html_environment",
-    "link",
-    "listed",
-    "long_date",
-    "md_table",
-    "plural",
-    "short_date",
-]
+__all__ = ["html_environment", "link", "listed", "md_table"]
 
 
 def listed(items: Sequence[str], conjunction: str = "and") -> str:
@@ -34,19 +23,6 @@ def listed(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def heading(text: str) -> str:
-    """User text for a Markdown heading: escaped, and a trailing '#' kept as text."""
-    return escape(text).replace("#", r"\#")
-
-
-def code(text: str) -> str:
-    """An inline code span that holds any text, backticks included."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def link(url: str) -> str:
@@ -59,10 +35,8 @@ def link(url: str) -> str:
 def md_table(
     header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]
 ) -> list[str]:
-    """A GitHub-flavoured table; every cell must already be escaped (a `|` would split it)."""
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return lines
+    """A table whose empty cells stay visible as cells."""
+    return table(header, align, ([cell or " " for cell in row] for row in rows))
 
 
 def html_environment() -> jinja2.Environment:
