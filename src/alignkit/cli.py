@@ -32,6 +32,7 @@ from .render.validation import one_line, validation_json, validation_text
 from .scaffold import ScaffoldError, scaffold
 from .schemas import generated_files, stale_files
 from .validate import UsageError, validate_paths
+from .words import plural
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 
@@ -146,10 +147,6 @@ def validate(
     else:
         _stdout().print(validation_text(result), end="")
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _parse_as_of(value: str | None) -> dt.date:
@@ -319,14 +316,14 @@ def check(
             raise _usage_error(f"the {name} format is not available in this version") from None
         if verbose and target is not None:
             notes.print(f"wrote {name} report to {target}")
-    if name_in(targets, "github"):
+    if any(name == "github" for name, _ in targets):
         _github_summary(result)
     if not quiet:
         counts = result.counts()
         note = (
-            f"checked {_count(len(result.csps), 'CSP')} against {one_line(result.plan.title)}: "
-            f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-            f"{_count(counts['info'], 'note')}"
+            f"checked {plural(len(result.csps), 'CSP')} against {one_line(result.plan.title)}: "
+            f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+            f"{plural(counts['info'], 'note')}"
         )
         if result.waived:
             note += f", {result.waived} waived"
@@ -385,10 +382,6 @@ def _checked(
     if config.path is not None:
         inputs.append(config.path)
     return result, inputs
-
-
-def name_in(targets: list[tuple[str, Path | None]], name: str) -> bool:
-    return any(n == name for n, _ in targets)
 
 
 def _github_summary(result: CheckResult) -> None:
@@ -452,8 +445,8 @@ def calendar(
     except OutputError as exc:
         raise _usage_error(str(exc)) from None
     note = (
-        f"{_count(len(run.calendar.items), 'date')} from the plan and "
-        f"{_count(len(run.validation.csps), 'CSP document')}"
+        f"{plural(len(run.calendar.items), 'date')} from the plan and "
+        f"{plural(len(run.validation.csps), 'CSP document')}"
     )
     _stderr().print(note + (f"; calendar written to {output}" if output else ""), markup=False)
     raise typer.Exit(EXIT_OK)
@@ -541,7 +534,7 @@ def _force_wide(
         write_report(content, output, protected=inputs)
     except OutputError as exc:
         raise _usage_error(str(exc)) from None
-    note = f"{what} of {_count(len(run.result.csps), 'CSP')} in {run.result.plan.force_area}"
+    note = f"{what} of {plural(len(run.result.csps), 'CSP')} in {run.result.plan.force_area}"
     _stderr().print(note + (f" written to {output}" if output is not None else ""))
     raise typer.Exit(EXIT_OK)
 

@@ -24,7 +24,6 @@ def apply_policy(findings: Sequence[Finding], config: Config, as_of: dt.date) ->
     result = [_override(f, settings.severity) for f in findings]
     extra: list[Finding] = []
     for index, waiver in enumerate(settings.waivers):
-        where = config.where("waivers", index)
         if waiver.expires < as_of:
             extra.append(
                 _config_finding(
@@ -36,6 +35,7 @@ def apply_policy(findings: Sequence[Finding], config: Config, as_of: dt.date) ->
                 )
             )
             continue
+        where = config.where("waivers", index)
         note = WaiverNote(waiver.reason, waiver.approved_by, waiver.expires, where)
         matched = False
         for i, f in enumerate(result):

@@ -16,6 +16,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,7 +33,7 @@ from rapidfuzz import process
 from ..codes import CODES
 from ..load import DEFAULT_LIMITS, Limits
 from ..models.common import PlanDate
-from .toml_positions import locate
+from .toml_positions import Positions, key_positions, locate
 
 CONFIG_FILE = "alignkit.toml"
 PYPROJECT = "pyproject.toml"
@@ -178,11 +179,16 @@ class Config:
     def shown(self) -> str:
         return _shown(self.path) if self.path else "(defaults)"
 
-    def position(self, *loc: str | int) -> tuple[int, int] | None:
-        """(line, column) of a key or table in the file, or None."""
+    @cached_property
+    def positions(self) -> Positions:
+        """Where every key of the file is; scanned once, read for each error and waiver."""
+        return key_positions(self.text)
+
+    def position(self, *loc: str | int, key: bool = True) -> tuple[int, int] | None:
+        """(line, column) of a key (or its value) or table in the file, or None."""
         if self.path is None:
             return None
-        return locate(self.text, (*self.prefix, *loc), key=True)
+        return locate(self.positions, (*self.prefix, *loc), key=key)
 
     def where(self, *loc: str | int) -> str:
         """`file:line:column` of a key in the file (just the file when not found)."""
@@ -268,7 +274,7 @@ _KNOWN_KEYS: dict[str, type[BaseModel]] = {
 def _problem(config: Config, error: Any) -> str:
     loc = tuple(error["loc"])
     extra = error["type"] == "extra_forbidden"
-    position = locate(config.text, (*config.prefix, *loc), key=extra)
+    position = config.position(*loc, key=extra)
     shown = _shown(config.path) if config.path else "configuration"
     where = f"{shown}:{position[0]}:{position[1]}" if position else shown
     name = ".".join(str(part) for part in loc) or "(top level)"

@@ -16,6 +16,7 @@ _PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
 _KEY = re.compile(rf"^(\s*)({_PART}(?:\s*\.\s*{_PART})*)\s*=\s*(\S?)")
 
 Loc = tuple[str | int, ...]
+Positions = dict[Loc, tuple[tuple[int, int], tuple[int, int]]]
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -23,12 +24,12 @@ def _parts(dotted: str) -> tuple[str, ...]:
     return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
 
 
-def key_positions(text: str) -> dict[Loc, tuple[tuple[int, int], tuple[int, int]]]:
+def key_positions(text: str) -> Positions:
     """Every table and key path -> ((line, column) of the key, (line, column) of its value).
 
     Array-of-tables entries are numbered: the second `[[waivers]]` is ("waivers", 1).
     """
-    found: dict[Loc, tuple[tuple[int, int], tuple[int, int]]] = {}
+    found: Positions = {}
     counts: dict[tuple[str, ...], int] = {}
     table: Loc = ()
     for number, line in enumerate(text.splitlines(), start=1):
@@ -53,9 +54,9 @@ def key_positions(text: str) -> dict[Loc, tuple[tuple[int, int], tuple[int, int]
     return found
 
 
-def locate(text: str, loc: Sequence[str | int], *, key: bool) -> tuple[int, int] | None:
-    """The position of ``loc`` (its key, or its value), or of the nearest enclosing table."""
-    positions = key_positions(text)
+def locate(positions: Positions, loc: Sequence[str | int], *, key: bool) -> tuple[int, int] | None:
+    """The position of ``loc`` (its key, or its value), or of the nearest enclosing table,
+    in the ``positions`` that :func:`key_positions` found."""
     for end in range(len(loc), -1, -1):
         hit = positions.get(tuple(loc[:end]))
         if hit is not None:

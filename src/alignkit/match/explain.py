@@ -62,10 +62,9 @@ class Explanation:
 def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
     if t == u:
         return "same"
-    ancestors_t = scorer.vocabulary.ancestors(t)
-    if u in ancestors_t:
+    if u in scorer.ancestors[t]:
         return "part-of"
-    if t in scorer.vocabulary.ancestors(u):
+    if t in scorer.ancestors[u]:
         return "covers"
     return "related" if value >= RELATED else "siblings"
 

@@ -64,11 +64,12 @@ class Thresholds:
         return "none"
 
 
-def relation_matrix(vocabulary: Vocabulary) -> NDArray[np.float64]:
+def relation_matrix(
+    vocabulary: Vocabulary, ancestors: Sequence[dict[int, int]]
+) -> NDArray[np.float64]:
     """R[t, u]: what a priority on theme t and an objective on theme u share."""
     themes = vocabulary.themes
     size = len(themes)
-    ancestors = [vocabulary.ancestors(i) for i in range(size)]
     relation = np.zeros((size, size))
     for t in range(size):
         for u in range(size):
@@ -110,7 +111,10 @@ class Scorer:
     def __init__(self, vocabulary: Vocabulary, thresholds: Thresholds | None = None) -> None:
         self.vocabulary = vocabulary
         self.thresholds = thresholds or Thresholds()
-        self.relation = relation_matrix(vocabulary)
+        # Every theme's broader themes with their distance, worked out once: the relation
+        # matrix and every explanation read them.
+        self.ancestors = [vocabulary.ancestors(i) for i in range(len(vocabulary.themes))]
+        self.relation = relation_matrix(vocabulary, self.ancestors)
         self._profiles: dict[tuple[object, ...], Profile] = {}
 
     def profile(self, item: Item) -> Profile:

@@ -10,21 +10,18 @@ from rich.text import Text
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity
 from ..validate import KIND_LABELS, LoadedDocument, ValidationResult
+from ..words import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _summary_of(doc: LoadedDocument) -> str:
     if doc.plan is not None:
-        objectives = _count(len(doc.plan.objectives), "objective")
+        objectives = plural(len(doc.plan.objectives), "objective")
         return f"police and crime plan, {doc.plan.force_area}: {objectives}"
     if doc.csp is not None:
-        return f"{doc.csp.name}: {_count(len(doc.csp.priorities), 'priority', 'priorities')}"
+        return f"{doc.csp.name}: {plural(len(doc.csp.priorities), 'priority', 'priorities')}"
     return KIND_LABELS.get(doc.kind or "", "not read")
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 _BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85\v\f]+\s*")
@@ -74,7 +71,7 @@ def validation_text(result: ValidationResult) -> Text:
         problems = by_file.get(doc.source.shown, 0)
         if problems:
             out.append("  ✗ ", style="bold red")
-            out.append(f"{one_line(doc.source.shown)}  ({_count(problems, 'problem')})\n")
+            out.append(f"{one_line(doc.source.shown)}  ({plural(problems, 'problem')})\n")
         else:
             out.append("  ✓ ", style="bold green")
             out.append(f"{one_line(doc.source.shown)}  ", style="bold")
@@ -89,11 +86,11 @@ def validation_text(result: ValidationResult) -> Text:
     if errors:
         bad = sum(1 for n in by_file.values() if n)
         out.append(
-            f"{_count(errors, 'problem')} in {bad} of {_count(files, 'file')}.\n",
+            f"{plural(errors, 'problem')} in {bad} of {plural(files, 'file')}.\n",
             style="bold red",
         )
     else:
-        out.append(f"All {_count(files, 'file')} valid.\n", style="bold green")
+        out.append(f"All {plural(files, 'file')} valid.\n", style="bold green")
     return out
 
 
