@@ -103,8 +103,6 @@ class Scores:
     """The scores of every priority (rows) against every objective (columns)."""
 
     values: NDArray[np.int16]
-    theme_part: NDArray[np.float64]
-    lexical_part: NDArray[np.float64]
 
 
 class Scorer:
@@ -131,7 +129,7 @@ class Scorer:
         lexical = self._lexical_part(p_profiles, o_profiles)
         combined = np.maximum(themes, lexical)
         values = np.rint(100 * combined).astype(np.int16)
-        return Scores(values, themes, lexical)
+        return Scores(values)
 
     def _theme_part(self, ps: list[Profile], os: list[Profile]) -> NDArray[np.float64]:
         """Best theme link per pair, plus a share of the second-best from another theme.
