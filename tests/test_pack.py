@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
 import golden_files
+import html_page
 from alignkit.words import long_date
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
@@ -30,25 +30,15 @@ def same_as_golden(name: str, content: str) -> None:
     golden_files.same_as_golden(GOLDEN / name, content)
 
 
-VOID = {"meta", "link", "br", "img", "hr", "input", "col", "source", "wbr"}
-SVG_EMPTY = {"line", "rect", "path", "circle", "polygon"}
-
-
-class Page(HTMLParser):
-    """Enough of a parser to check that tags nest, headings go in order and tables are marked up."""
+class Page(html_page.Page):
+    """Headings in order and tables marked up, besides tags nesting."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[str] = []
-        self.problems: list[str] = []
+        super().__init__()
         self.headings: list[int] = []
         self.tables: list[dict[str, object]] = []
-        self.text: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag not in VOID:
-            self.open.append(tag)
+    def started(self, tag, attributes):
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
         if tag == "table":
@@ -62,28 +52,12 @@ class Page(HTMLParser):
                 table["th_scoped"] = int(str(table["th_scoped"])) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in VOID and tag not in SVG_EMPTY:
+        if tag not in html_page.VOID and tag not in html_page.SVG_EMPTY:
             self.problems.append(f"<{tag}/> is not a void element")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
-        if not self.open or self.open[-1] != tag:
-            self.problems.append(f"</{tag}> closes <{self.open[-1] if self.open else None}>")
-            return
-        self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def parse(page_html: str) -> Page:
-    page = Page()
-    page.feed(page_html)
-    page.close()
-    assert page.problems == []
-    assert page.open == []
-    return page
+    return html_page.parse(page_html, Page())
 
 
 def assert_accessible(page_html: str) -> Page:
