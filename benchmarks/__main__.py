@@ -1,45 +1,79 @@
-"""`python -m benchmarks` (or `make bench`): accuracy on the development set, then speed."""
+"""`python -m benchmarks` (or `make bench`): cross-validated accuracy on the labelled corpus,
+then speed."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from alignkit.match import Matcher
+from alignkit.match import Matcher, calibration
 
-from .accuracy import Figures, alignkit_scorer, best_baseline, evaluate, load_cases, raw_cases
+from .accuracy import CORPUS, Figures, load_cases, raw_cases
+from .crossval import Result, alignkit_fit, cross_validate, tfidf_fit, token_set_fit
 from .national import CSPS, synthetic_country, time_all_pairs, time_per_force
 from .through_cli import evaluate_through_cli
 
 
-def _row(name: str, f: Figures) -> str:
+def _row(name: str, f: Figures, threshold: str = "") -> str:
     return (
-        f"  {name:<34} {f.precision:>9.2f} {f.recall:>6.2f} {f.f1:>5.2f} {f.top1:>6.2f}"
-        f" {f.gap_accuracy:>8.2f}"
+        f"  {name:<44} {f.precision:>9.2f} {f.recall:>6.2f} {f.f1:>5.2f} {f.top1:>6.2f}"
+        f" {f.gap_accuracy:>8.2f}  {threshold}"
     )
+
+
+def _thresholds(result: Result) -> str:
+    chosen = sorted(set(result.thresholds.values()))
+    return f"chosen without the area: {chosen[0]:.0f}-{chosen[-1]:.0f}"
+
+
+ACCEPT_F1 = 0.90
+ACCEPT_TOP1 = 0.92
 
 
 def accuracy() -> Figures:
-    cases = load_cases()
+    """Cross-validated accuracy on the labelled corpus, beside the baselines."""
+    cases = load_cases(CORPUS)
     matcher = Matcher()
-    ours = evaluate(cases, alignkit_scorer(matcher))
-    threshold, baseline = best_baseline(cases)
+    areas = len({c.force_area for c in cases})
     pairs = sum(len(c.priorities) * len(c.objectives) for c in cases)
     priorities = sum(len(c.priorities) for c in cases)
-    print(f"Development set: {len(cases)} cases, {priorities} priorities, {pairs} pairs")
     print(
-        f"  ('aligned' at score >= {matcher.scorer.thresholds.aligned}; weak pairs ignored;"
-        f" top-1 over {ours.top1_of} priorities, gap accuracy over {ours.gaps})"
+        f"Corpus: {len(cases)} cases from {areas} force areas, {priorities} priorities,"
+        f" {pairs} pairs (strong vs none; weak pairs ignored)"
     )
-    print(f"  {'':<34} {'precision':>9} {'recall':>6} {'F1':>5} {'top-1':>6} {'gap acc.':>8}")
-    print(_row("alignkit", ours))
-    print(_row(f"token_set_ratio baseline (>= {threshold:.0f})", baseline))
-    print(_row("alignkit check --format json", evaluate_through_cli(cases, raw_cases())))
-    if ours.mistakes:
-        print("  Mistakes:")
-        for line in ours.mistakes:
+    print("Leave-one-force-area-out: each area scored with the threshold fitted on the others.")
+    header = f"  {'':<44} {'precision':>9} {'recall':>6} {'F1':>5} {'top-1':>6} {'gap acc.':>8}"
+    print(header)
+    ours = cross_validate(cases, alignkit_fit(matcher))
+    print(_row("alignkit, cross-validated", ours.held_out, _thresholds(ours)))
+    baselines = [("token_set_ratio", token_set_fit), ("TF-IDF cosine", tfidf_fit)]
+    results = [(name, cross_validate(cases, fit)) for name, fit in baselines]
+    for name, result in results:
+        print(_row(f"{name} baseline, cross-validated", result.held_out, _thresholds(result)))
+    print("In-sample (fitted on every area, then scored on them: an upper bound, not a result):")
+    print(
+        _row(
+            "alignkit, in-sample",
+            ours.in_sample,
+            f"threshold {ours.in_sample_threshold:.0f}",
+        )
+    )
+    for name, result in results:
+        print(_row(f"{name}, in-sample", result.in_sample, f"at {result.in_sample_threshold:.0f}"))
+    shipped = calibration.shipped().aligned_at
+    fitted = ours.in_sample_threshold
+    note = "matches" if fitted == shipped else "DIFFERS: update src/alignkit/data/calibration.yaml"
+    print(f"  Calibration: fitted line {fitted:.0f}, shipped {shipped:.0f} ({note})")
+    print(
+        _row(
+            "alignkit check --format json (shipped)", evaluate_through_cli(cases, raw_cases(CORPUS))
+        )
+    )
+    if ours.held_out.mistakes:
+        print("  Held-out mistakes (FP: linked, annotators said none; FN: missed a strong link):")
+        for line in ours.held_out.mistakes:
             print(f"    {line}")
-    return ours
+    return ours.held_out
 
 
 def speed(quick: bool) -> None:
@@ -65,7 +99,7 @@ def main(argv: list[str]) -> int:
     speed(quick="--quick" in argv)
     # In a process of its own, so its peak memory is its own and not the matcher runs'.
     subprocess.run([sys.executable, "-m", "benchmarks.whole_check"], check=True)
-    return 0 if ours.f1 >= 0.85 and ours.top1 >= 0.90 else 1
+    return 0 if ours.f1 >= ACCEPT_F1 and ours.top1 >= ACCEPT_TOP1 else 1
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from .accuracy import Case, Figures, evaluate
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "csp"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower())[:64].strip("-") or "csp"
 
 
 def write_case(case: Case, raw: dict[str, Any], folder: Path) -> tuple[Path, Path]:

@@ -81,7 +81,7 @@ def test_unrelated_pairs_are_not_aligned(matcher, priority, objective):
     ("priority", "objective"),
     [
         ("Safer night-time economy", "Reduce alcohol-related harm"),
-        ("Reduce crime", "Cut crime and disorder"),
+        ("Reduce crime", "Cut crime and anti-social behaviour"),
         ("Fraud", "Cyber crime"),
     ],
 )
@@ -134,20 +134,49 @@ def test_empty_inputs(matcher):
     assert matcher.scorer.score([Item.of("p", "x")], []).values.shape == (1, 0)
 
 
-def test_development_set_accuracy_and_explanations():
+def test_cross_validated_accuracy_on_the_corpus_meets_the_bar():
+    """Leave-one-force-area-out on the labelled corpus: the figures `make bench` prints."""
     sys.path.insert(0, str(ROOT))
-    from benchmarks.accuracy import alignkit_scorer, evaluate, load_cases
+    from benchmarks.accuracy import CORPUS, load_cases
+    from benchmarks.crossval import alignkit_fit, cross_validate
+
+    result = cross_validate(load_cases(CORPUS), alignkit_fit(Matcher()))
+    held_out = result.held_out
+    assert held_out.f1 >= 0.90 and held_out.top1 >= 0.92, held_out.mistakes
+    assert held_out.f1 <= result.in_sample.f1 + 1e-9  # held out never beats in-sample
+
+
+def test_shipped_calibration_is_what_the_corpus_fits():
+    """data/calibration.yaml holds the line `make bench` fits; refit after changing the
+    matcher or the corpus, or this fails."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.accuracy import CORPUS, load_cases
+    from benchmarks.crossval import alignkit_fit, best_threshold
+
+    from alignkit.match.calibration import shipped
+
+    cases = load_cases(CORPUS)
+    score = alignkit_fit(Matcher())(cases)
+    assert best_threshold(cases, {c.id: score(c) for c in cases}) == shipped().aligned_at
+
+
+def test_calibration_keeps_the_order_and_puts_the_line_at_75():
+    from alignkit.match.calibration import Calibration
+
+    calibration = Calibration(aligned_at=64)
+    assert calibration.score(0.64) == 75
+    assert calibration.score(0.0) == 0 and calibration.score(1.0) == 100
+    values = [calibration.score(x / 100) for x in range(101)]
+    assert values == sorted(values)
+
+
+def test_every_aligned_pair_of_the_corpus_says_why():
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.accuracy import CORPUS, case_items, load_cases
 
     matcher = Matcher()
-    cases = load_cases()
-    figures = evaluate(cases, alignkit_scorer(matcher))
-    assert figures.f1 >= 0.85 and figures.top1 >= 0.90, figures.mistakes
-    for case in cases:
-        objectives = [
-            Item.of(o["id"], o["title"], o.get("description"), side="objective")
-            for o in case.objectives
-        ]
-        priorities = [Item.of(p["id"], p["title"], p.get("description")) for p in case.priorities]
+    for case in load_cases(CORPUS):
+        priorities, objectives = case_items(matcher, case)
         values = matcher.scorer.score(priorities, objectives).values
         for i, p in enumerate(priorities):
             for j, o in enumerate(objectives):

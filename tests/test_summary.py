@@ -156,7 +156,8 @@ def test_an_objective_with_no_local_evidence_is_listed(area):
     listed = markdown.split("### Objectives with no local evidence behind them")[1]
     assert (
         "- **P3** Protect rural communities and wildlife: no partnership priority or "
-        "assessment finding is on its themes (rural and wildlife crime)." in listed
+        "assessment finding is on its themes (rural areas and communities, rural and wildlife "
+        "crime)." in listed
     )
     assert "elected" in listed  # the guide's caution: plans may carry election commitments
     page_html = small("--format", "html")

@@ -41,10 +41,24 @@ class Matcher:
     ) -> None:
         self.vocabulary = vocabulary or load_vocabulary()
         self.scorer = Scorer(self.vocabulary, thresholds)
+        self._known: set[str] | None = None
 
     @classmethod
     def with_files(cls, extra: Iterable[Path]) -> Matcher:
         return cls(load_vocabulary(extra))
+
+    def place_words(self, *names: str) -> frozenset[str]:
+        """Stems of the words in an area's names that the vocabulary gives no meaning:
+        'Wessex', 'Casterbridge', 'North' — but not 'Community Safety Partnership'."""
+        if self._known is None:
+            vocabulary = self.vocabulary
+            self._known = (
+                {s for entries in vocabulary.terms.values() for stems, _ in entries for s in stems}
+                | vocabulary.weak_stems
+                | vocabulary.stop_stems
+            )
+        tokens = (t for name in names for t in self.vocabulary.normaliser.tokens(name))
+        return frozenset(t.stem for t in tokens if t.stem not in self._known)
 
     def explain(self, priority: Item, objective: Item, score: int) -> Explanation:
         return explain(self.scorer, priority, objective, score)
@@ -60,14 +74,25 @@ class Matcher:
         return labels
 
 
-def priority_item(priority_id: str, title: str, description: str | None) -> Item:
-    return Item.of(priority_id, title, description)
+def priority_item(
+    priority_id: str,
+    title: str,
+    description: str | None,
+    places: frozenset[str] = frozenset(),
+) -> Item:
+    return Item.of(priority_id, title, description, places=places)
 
 
 def objective_item(
-    objective_id: str, title: str, description: str | None, sub_themes: Sequence[str] = ()
+    objective_id: str,
+    title: str,
+    description: str | None,
+    sub_themes: Sequence[str] = (),
+    places: frozenset[str] = frozenset(),
 ) -> Item:
-    return Item.of(objective_id, title, description, side="objective", extra=sub_themes)
+    return Item.of(
+        objective_id, title, description, side="objective", extra=sub_themes, places=places
+    )
 
 
 @dataclass(frozen=True)
@@ -85,21 +110,24 @@ def match_documents(
 ) -> list[PairScore]:
     """Every CSP priority against every objective of the plan, in document order."""
     matcher = matcher or Matcher()
+    # The area's own names say nothing about a priority's subject ("Make Wessex safer").
+    area = matcher.place_words(plan.force_area)
     objectives = [
-        objective_item(o.id, o.title, o.description, list(o.sub_themes or ()))
+        objective_item(o.id, o.title, o.description, list(o.sub_themes or ()), area)
         for o in plan.objectives
     ]
-    owners = [(csp.id, p) for csp in csps for p in csp.priorities]
-    priorities = [priority_item(p.id, p.title, p.description) for _, p in owners]
+    owners = [(csp, p) for csp in csps for p in csp.priorities]
+    places = {csp.id: matcher.place_words(plan.force_area, csp.name) for csp in csps}
+    priorities = [priority_item(p.id, p.title, p.description, places[csp.id]) for csp, p in owners]
     # One call for the whole force area: the scorer works a column at a time.
     scores = matcher.scorer.score(priorities, objectives)
     result: list[PairScore] = []
-    for i, ((csp_id, _), priority) in enumerate(zip(owners, priorities, strict=True)):
+    for i, ((csp, _), priority) in enumerate(zip(owners, priorities, strict=True)):
         for j, objective in enumerate(objectives):
             value = int(scores.values[i, j])
             result.append(
                 PairScore(
-                    csp_id,
+                    csp.id,
                     priority.key,
                     objective.key,
                     value,

@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .profile import Item
+from .profile import Found, Item
 from .scoring import LEXICAL_FLOOR, LEXICAL_SCALE, RELATED, Scorer
 
 NEAR_WORD = 85
@@ -35,6 +35,9 @@ class ThemeLink:
     objective_words: str
     objective_field: str
     strength: int
+    reading: str = ""
+    """Set where a side's theme was read into a bare title ('People') rather than written
+    out: says which side and which words."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,19 @@ class Explanation:
         # pair of a force area.
         return {
             "summary": self.summary,
-            "themes": [link.__dict__.copy() for link in self.themes],
+            "themes": [_link_dict(link) for link in self.themes],
             "terms": list(self.terms),
             "fields": list(self.fields),
             "theme_score": self.theme_score,
             "word_score": self.word_score,
         }
+
+
+def _link_dict(link: ThemeLink) -> dict[str, Any]:
+    data = link.__dict__.copy()
+    if not link.reading:  # the key appears only where a bare title was read
+        del data["reading"]
+    return data
 
 
 def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
@@ -73,11 +83,14 @@ def explain(scorer: Scorer, priority: Item, objective: Item, score: int) -> Expl
     p = scorer.profile(priority)
     o = scorer.profile(objective)
     themes = scorer.vocabulary.themes
+    general = p.general and o.general
+    relation = scorer.relation_for(p, o)
+    calibrate = scorer.calibration.score
 
     candidates = []
     for f in p.found:
         for g in o.found:
-            value = scorer.relation[f.hit.theme, g.hit.theme]
+            value = relation[f.hit.theme, g.hit.theme]
             if value > 0:
                 candidates.append((f.weight * value * g.weight, f, g, value))
     candidates.sort(key=lambda c: (-c[0], c[1].hit.start, c[2].hit.start))
@@ -96,19 +109,32 @@ def explain(scorer: Scorer, priority: Item, objective: Item, score: int) -> Expl
                 f.field,
                 g.hit.words,
                 g.field,
-                round(100 * strength),
+                calibrate(strength),
+                _reading(f, g),
             )
         )
 
-    terms = _shared_words(p.words, o.words)
+    terms = _shared_words(p.plain_words, o.plain_words) if general else ()
+    terms = terms or _shared_words(p.words, o.words)
     fields = tuple(
         dict.fromkeys(f"{link.priority_field} ↔ {link.objective_field}" for link in links)
     )
     theme_score = max((link.strength for link in links), default=0)
-    word_score = round(100 * _word_part(p.lexical, o.lexical))
-    return Explanation(
-        _summary(links, terms, score), tuple(links), terms, fields, theme_score, word_score
-    )
+    word_score = calibrate(_word_part(p.lexical, o.lexical))
+    summary = _summary(links, terms, score)
+    if general and summary != NOTHING:
+        summary = "both general aims: " + summary
+    return Explanation(summary, tuple(links), terms, fields, theme_score, word_score)
+
+
+def _reading(f: Found, g: Found) -> str:
+    if f.bare and g.bare:
+        return "both bare titles, read as what their words ordinarily cover"
+    if g.bare:
+        return f"the objective's bare title '{g.hit.words}' read as what it ordinarily covers"
+    if f.bare:
+        return f"the priority's bare title '{f.hit.words}' read as what it ordinarily covers"
+    return ""
 
 
 def _word_part(a: str, b: str) -> float:
@@ -133,6 +159,9 @@ def _shared_words(ours: dict[str, str], theirs: dict[str, str]) -> tuple[str, ..
     return tuple(dict.fromkeys(shared))
 
 
+NOTHING = "no shared theme or words"
+
+
 def _summary(links: list[ThemeLink], terms: tuple[str, ...], score: int) -> str:
     parts: list[str] = []
     # Only links that could carry a match on their own; weaker ones stay in the detail.
@@ -151,8 +180,10 @@ def _summary(links: list[ThemeLink], terms: tuple[str, ...], score: int) -> str:
             )
         else:
             parts.append(f"{said} is {link.relation} to {their} ({link.objective_theme})")
+        if link.reading:
+            parts[-1] += f", {link.reading}"
     if terms:
         parts.append("shared words: " + ", ".join(terms))
     if not parts:
-        return "no shared theme or words"
+        return NOTHING
     return "; ".join(parts)

@@ -62,6 +62,10 @@ def stem(word: str) -> str:
         word = word[:-2]
         if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
             word = word[:-1]
+    elif word.endswith("er") and len(word) > 5:
+        # Who does a thing meets the doing: 'drivers' and 'driving', 'offender' and
+        # 'offending'.
+        word = word[:-2]
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word

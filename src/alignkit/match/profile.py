@@ -7,7 +7,7 @@ of reading a text does not grow with the number of comparisons.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .normalise import Token
 from .vocabulary import ThemeHit, Vocabulary
@@ -29,6 +29,17 @@ _EXAMPLE_MARKERS = frozenset(
     }
 )
 EXAMPLE_WEIGHT = 0.85
+LEXICAL_WORDS = 2
+"""Fewer words than this outside any theme ('services', 'bring') are too thin to compare:
+one shared word would make one text a subset of the other."""
+OBJECTIVE_FOCUS = 0.5
+"""An objective's who- and how-themes lose only the square root of what a priority's do."""
+BARE_READING = 0.9
+"""A theme read into a bare title ('People') counts a little less than one written out."""
+BARE_WORDS = 3
+"""A title of at most this many words (function words aside), with nothing else, is bare."""
+SUBJECT_FOCUS = 0.75
+"""A text with no theme at least this focused (a harm, a crime type) is a general aim."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,11 @@ class Item:
 
     key: str
     fields: tuple[Field, ...]
+    side: str = "priority"
+    """'priority' or 'objective': a who- or how-theme weighs differently on each side."""
+    places: frozenset[str] = frozenset()
+    """Words of the area's own names (stems), which say nothing about the subject:
+    "Make Wessex safer" is the general aim "make safer"."""
 
     @classmethod
     def of(
@@ -56,13 +72,14 @@ class Item:
         *,
         side: str = "priority",
         extra: Sequence[str] = (),
+        places: frozenset[str] = frozenset(),
     ) -> Item:
         weights = OBJECTIVE_WEIGHTS if side == "objective" else PRIORITY_WEIGHTS
         fields = [Field("title", title, weights["title"])]
         if description:
             fields.append(Field("description", description, weights["description"]))
         fields += [Field("sub-themes", text, weights["sub-themes"]) for text in extra if text]
-        return cls(key, tuple(fields))
+        return cls(key, tuple(fields), side, places)
 
 
 # A priority is what its title says; its description mostly adds context. An objective's
@@ -79,6 +96,8 @@ class Found:
     hit: ThemeHit
     field: str
     weight: float
+    bare: bool = False
+    """Read into a bare title from what its words ordinarily cover, not written out."""
 
 
 @dataclass(frozen=True)
@@ -89,36 +108,129 @@ class Profile:
     words: dict[str, str]
     """Stem -> first surface form, for content words (weak words left out)."""
     lexical: str
-    """The content stems, sorted and joined: what lexical similarity compares."""
+    """The content stems no theme accounts for, sorted and joined: what lexical
+    similarity compares. Words a theme knows are scored through the theme, with its
+    weight, not a second time as bare words."""
+    general: bool
+    """No subject theme: a general aim ("Reducing crime", "Working together effectively")."""
+    plain_words: dict[str, str]
+    """Stem -> first surface form for every word but function words: the words two
+    general aims share, though all of them are 'weak'."""
+    coverage: float
+    """Share of the text's words (function words aside) that its themes account for: a
+    general aim is all umbrella ("Working together effectively"); a text of words the
+    vocabulary does not know ("River safety campaigns") is not, whatever umbrella it
+    touches."""
+
+
+@dataclass
+class _Reading:
+    """What the fields of one item add up to, while they are read."""
+
+    found: list[Found] = field(default_factory=list)
+    words: dict[str, str] = field(default_factory=dict)
+    plain: dict[str, str] = field(default_factory=dict)
+    unknown: dict[str, str] = field(default_factory=dict)
+    meaningful: int = 0
+    covered: int = 0
+
+    def add(self, item: Item, text_field: Field, vocabulary: Vocabulary) -> None:
+        normaliser = vocabulary.normaliser
+        tokens = [t for t in normaliser.tokens(text_field.text) if t.stem not in item.places]
+        hits = vocabulary.find(tokens)
+        if len(item.fields) == 1 and item.side == "objective":
+            hits += _bare_reading(hits, tokens, vocabulary)
+        self.found += _weigh(hits, tokens, text_field, vocabulary, item.side)
+        spans = {i for h in hits for i in range(h.start, h.end)}
+        # Weak words ('reduce', 'tackle') count towards coverage only inside a theme's words.
+        in_themes = {tokens[i].origin for i in spans}
+        origins = {
+            t.origin
+            for t in tokens
+            if t.stem not in vocabulary.stop_stems
+            and (t.stem not in vocabulary.weak_stems or t.origin in in_themes)
+        }
+        self.meaningful += len(origins)
+        self.covered += len(in_themes & origins)
+        for i, token in enumerate(tokens):
+            if len(token.stem) <= 1 or token.stem in vocabulary.stop_stems:
+                continue
+            self.plain.setdefault(token.stem, token.surface)
+            if token.stem not in vocabulary.weak_stems:
+                self.words.setdefault(token.stem, token.surface)
+                if i not in spans:
+                    self.unknown.setdefault(token.stem, token.surface)
 
 
 def build_profile(item: Item, vocabulary: Vocabulary) -> Profile:
-    found: list[Found] = []
-    words: dict[str, str] = {}
-    for field in item.fields:
-        tokens = vocabulary.normaliser.tokens(field.text)
-        hits = vocabulary.find(tokens)
-        found += _weigh(hits, tokens, field, vocabulary)
-        for token in tokens:
-            if token.stem not in vocabulary.weak_stems and len(token.stem) > 1:
-                words.setdefault(token.stem, token.surface)
+    reading = _Reading()
+    for text_field in item.fields:
+        reading.add(item, text_field, vocabulary)
+    coverage = reading.covered / reading.meaningful if reading.meaningful else 0.0
+    found = _without_shorthand(reading.found, vocabulary)
+    themes = vocabulary.themes
+    if item.side == "priority":
+        # A priority is about an umbrella only as far as its words are: "River safety
+        # campaigns" touches 'safety' but is about something the vocabulary does not know.
+        found = [
+            replace(f, weight=f.weight * coverage) if themes[f.hit.theme].umbrella else f
+            for f in found
+        ]
     weights: dict[int, float] = {}
     for f in found:
         weights[f.hit.theme] = max(weights.get(f.hit.theme, 0.0), f.weight)
-    return Profile(tuple(found), weights, words, " ".join(sorted(words)))
+    general = not any(not themes[t].umbrella and themes[t].focus >= SUBJECT_FOCUS for t in weights)
+    return Profile(
+        tuple(found),
+        weights,
+        reading.words,
+        " ".join(sorted(reading.unknown)) if len(reading.unknown) >= LEXICAL_WORDS else "",
+        general,
+        reading.plain,
+        coverage,
+    )
+
+
+def _without_shorthand(found: list[Found], vocabulary: Vocabulary) -> list[Found]:
+    """A broader theme named only below a title that names a narrower one is shorthand
+    for it: in "Reduce serious violence and knife crime", a later "prevent violence
+    before it happens" is still serious violence, not violence of every kind (domestic
+    abuse, VAWG). Named in the title itself, the broader theme stands."""
+    in_title = {f.hit.theme for f in found if f.field == "title"}
+    shorthand = {a for t in in_title for a in vocabulary.ancestors(t)} - in_title
+    return [f for f in found if f.hit.theme not in shorthand]
+
+
+def _bare_reading(
+    hits: list[ThemeHit], tokens: list[Token], vocabulary: Vocabulary
+) -> list[ThemeHit]:
+    """'Protecting People' names no theme in so many words; read 'People' as what it
+    ordinarily covers in a plan. Only for a title of a few words with nothing else."""
+    meaningful = {t.origin for t in tokens if t.stem not in vocabulary.stop_stems}
+    if len(meaningful) > BARE_WORDS:
+        return []
+    found = {h.theme for h in hits}
+    reading: list[ThemeHit] = []
+    for i, token in enumerate(tokens):
+        for theme in vocabulary.bare.get(token.stem, ()):
+            if theme not in found:
+                found.add(theme)
+                reading.append(ThemeHit(theme, i, i + 1, token.surface, bare=True))
+    return reading
 
 
 def _weigh(
-    hits: list[ThemeHit], tokens: list[Token], field: Field, vocabulary: Vocabulary
+    hits: list[ThemeHit], tokens: list[Token], field: Field, vocabulary: Vocabulary, side: str
 ) -> list[Found]:
     examples_from = next(
         (i for i, t in enumerate(tokens) if i > 0 and t.stem in _EXAMPLE_MARKERS), len(tokens)
     )
     # Umbrella themes ("crime") don't count: "strengthening communities to cut crime" is
     # about communities.
+    # A text of general words alone ("Working together effectively") is all about them.
     top_focus = max(
         (vocabulary.themes[h.theme].focus for h in hits if not vocabulary.themes[h.theme].umbrella),
-        default=1.0,
+        default=max((vocabulary.themes[h.theme].focus for h in hits), default=1.0),
     )
     result = []
     for hit in hits:
@@ -129,6 +241,12 @@ def _weigh(
         # Who-and-how themes (communities, young people) count in full only when they are
         # all the field is about: "working with communities to deal with ASB" is about ASB.
         if theme.focus < top_focus:
-            weight *= theme.focus
-        result.append(Found(hit, field.name, weight))
+            # A priority is about its subject: "fraud against vulnerable people" is a fraud
+            # priority. An objective lists what it takes in: "protect vulnerable people from
+            # exploitation" does take in safeguarding, so its who-themes lose less.
+            share = theme.focus / top_focus
+            weight *= share if side == "priority" else share**OBJECTIVE_FOCUS
+        if hit.bare:
+            weight *= BARE_READING
+        result.append(Found(hit, field.name, weight, hit.bare))
     return result

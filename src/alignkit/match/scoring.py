@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from .calibration import Calibration, shipped
 from .profile import Item, Profile, build_profile
 from .vocabulary import Vocabulary
 
@@ -29,12 +30,15 @@ from .vocabulary import Vocabulary
 SAME = 1.0
 OBJECTIVE_BROADER = 0.9  # "knife crime" serves "serious violence"
 OBJECTIVE_BROADER_FAR = 0.82
-OBJECTIVE_NARROWER = 0.75  # "exploitation" partly serves "modern slavery"
-OBJECTIVE_NARROWER_FAR = 0.65
+OBJECTIVE_NARROWER = 0.6  # "exploitation" only partly serves "modern slavery"
+OBJECTIVE_NARROWER_FAR = 0.5
 RELATED = 0.45
 SIBLINGS = 0.4
 UMBRELLA_SAME = 0.5  # "reduce crime" and "cut crime" say little about each other
 UMBRELLA_LINK = 0.3
+
+GENERAL_SAME = 1.0  # two general aims on the same umbrella: "Reducing crime", "Cut crime"
+GENERAL_RELATED = 0.8  # "Reduce crime and disorder" and "Safer communities"
 
 SECOND_THEME = 0.3
 """Share of the remaining distance to 100 that a second, different shared theme closes."""
@@ -43,9 +47,10 @@ LEXICAL_SCALE = 0.8
 other."""
 
 
-LEXICAL_FLOOR = 60
-"""Below this token_set_ratio two texts share no word, only letters ('domestic abuse' and
-'serious violence' score 43): noise, so it counts as nothing."""
+LEXICAL_FLOOR = 85
+"""Below this token_set_ratio the texts share a word or two among others ('services'):
+too thin to count. Words alone count only when one text's unexplained words are nearly
+all in the other."""
 
 
 Status = Literal["aligned", "partial", "none"]
@@ -94,6 +99,26 @@ def relation_matrix(
     return relation
 
 
+def general_relation_matrix(
+    vocabulary: Vocabulary, relation: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """R for two general aims: an umbrella they share is what both are about.
+
+    "Reducing crime" says little about which crime, so against a specific priority it
+    never aligns; against another general aim it is the same intent in other words.
+    """
+    general = relation.copy()
+    themes = vocabulary.themes
+    for t, theme in enumerate(themes):
+        if not theme.umbrella:
+            continue
+        general[t, t] = GENERAL_SAME
+        for u in theme.related:
+            if themes[u].umbrella:
+                general[t, u] = general[u, t] = GENERAL_RELATED
+    return general
+
+
 def _siblings(a: Sequence[int], b: Sequence[int], vocabulary: Vocabulary) -> bool:
     return any(p in b and not vocabulary.themes[p].umbrella for p in a)
 
@@ -106,32 +131,67 @@ class Scores:
 
 
 class Scorer:
-    def __init__(self, vocabulary: Vocabulary, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        thresholds: Thresholds | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
         self.thresholds = thresholds or Thresholds()
+        self.calibration = calibration or shipped()
         # Every theme's broader themes with their distance, worked out once: the relation
         # matrix and every explanation read them.
         self.ancestors = [vocabulary.ancestors(i) for i in range(len(vocabulary.themes))]
         self.relation = relation_matrix(vocabulary, self.ancestors)
+        self.general_relation = general_relation_matrix(vocabulary, self.relation)
         self._profiles: dict[tuple[object, ...], Profile] = {}
 
     def profile(self, item: Item) -> Profile:
-        key = tuple((f.name, f.text, f.weight) for f in item.fields)
+        key = (item.side, item.places, *((f.name, f.text, f.weight) for f in item.fields))
         cached = self._profiles.get(key)
         if cached is None:
             cached = self._profiles[key] = build_profile(item, self.vocabulary)
         return cached
 
     def score(self, priorities: Sequence[Item], objectives: Sequence[Item]) -> Scores:
+        return Scores(self.calibration.scores(self.strengths(priorities, objectives)))
+
+    def strengths(
+        self, priorities: Sequence[Item], objectives: Sequence[Item]
+    ) -> NDArray[np.float64]:
+        """Raw strengths (0-1) before calibration: what the benchmarks fit a line on."""
         p_profiles = [self.profile(p) for p in priorities]
         o_profiles = [self.profile(o) for o in objectives]
-        themes = self._theme_part(p_profiles, o_profiles)
-        lexical = self._lexical_part(p_profiles, o_profiles)
+        themes = self._theme_part(p_profiles, o_profiles, self.relation)
+        lexical = self._lexical_part(
+            [p.lexical for p in p_profiles], [o.lexical for o in o_profiles]
+        )
         combined = np.maximum(themes, lexical)
-        values = np.rint(100 * combined).astype(np.int16)
-        return Scores(values)
+        self._general_aims(p_profiles, o_profiles, combined)
+        return combined
 
-    def _theme_part(self, ps: list[Profile], os: list[Profile]) -> NDArray[np.float64]:
+    def relation_for(self, p: Profile, o: Profile) -> NDArray[np.float64]:
+        return self.general_relation if p.general and o.general else self.relation
+
+    def _general_aims(
+        self, ps: list[Profile], os: list[Profile], combined: NDArray[np.float64]
+    ) -> None:
+        """Where both texts are general aims, score them as such: the umbrellas they share
+        count in full (as far as the priority's words are the general aim: its umbrella
+        weights carry its coverage)."""
+        rows = [i for i, p in enumerate(ps) if p.general]
+        cols = [j for j, o in enumerate(os) if o.general]
+        if not rows or not cols:
+            return
+        gp, go = [ps[i] for i in rows], [os[j] for j in cols]
+        part = self._theme_part(gp, go, self.general_relation)
+        block = np.ix_(rows, cols)
+        combined[block] = np.maximum(combined[block], part)
+
+    def _theme_part(
+        self, ps: list[Profile], os: list[Profile], relation: NDArray[np.float64]
+    ) -> NDArray[np.float64]:
         """Best theme link per pair, plus a share of the second-best from another theme.
 
         Vectorised by 'slot': slot k holds the k-th theme of every priority, so each slot
@@ -148,22 +208,23 @@ class Scorer:
                 ranked = sorted(profile.weights.items())
                 if slot < len(ranked):
                     theme, weight = ranked[slot]
-                    reach[i] = weight * self.relation[theme]
+                    reach[i] = weight * relation[theme]
             part = np.zeros((n_p, n_o))
             for j, owned in enumerate(objective_themes):
                 for theme, weight in owned:
                     np.maximum(part[:, j], reach[:, theme] * weight, out=part[:, j])
             second = np.maximum(second, np.minimum(best, part))
             best = np.maximum(best, part)
-        result: NDArray[np.float64] = 1.0 - (1.0 - best) * (1.0 - SECOND_THEME * second)
+        # A second theme confirms a strong link more than it props up a weak one.
+        result: NDArray[np.float64] = 1.0 - (1.0 - best) * (1.0 - SECOND_THEME * second * best)
         return result
 
-    def _lexical_part(self, ps: list[Profile], os: list[Profile]) -> NDArray[np.float64]:
+    def _lexical_part(self, ps: list[str], os: list[str]) -> NDArray[np.float64]:
         if not ps or not os:
             return np.zeros((len(ps), len(os)))
         ratios = process.cdist(
-            [p.lexical for p in ps],
-            [o.lexical for o in os],
+            ps,
+            os,
             scorer=fuzz.token_set_ratio,
             score_cutoff=LEXICAL_FLOOR,
             dtype=np.uint8,

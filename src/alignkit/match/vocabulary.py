@@ -67,6 +67,16 @@ class VocabularyFile(_Entry):
     weak_words: list[str] = Field(
         [], description="Words that say little in a plan ('tackle', 'improve')."
     )
+    stop_words: list[str] = Field(
+        [],
+        description="Words with no meaning of their own ('the', 'of'): left out even when two"
+        " general aims are compared word for word.",
+    )
+    bare_titles: dict[str, list[str]] = Field(
+        {},
+        description="A word -> the themes it ordinarily covers when it is most of a bare"
+        " one- or two-word title ('People', 'Safer Places').",
+    )
     themes: list[ThemeEntry] = Field([], description="Themes to add or extend.")
 
 
@@ -89,6 +99,8 @@ class ThemeHit:
     start: int
     end: int
     words: str
+    bare: bool = False
+    """Read into a bare title, not written out (see ``bare_titles``)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,9 @@ class Vocabulary:
     themes: tuple[Theme, ...]
     normaliser: Normaliser
     weak_stems: frozenset[str]
+    stop_stems: frozenset[str]
+    bare: dict[str, tuple[int, ...]]
+    """Stem of a word -> the themes a bare title made of it is read as."""
     terms: dict[str, tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
     """First stem -> (term stems, theme indices), longest term first."""
 
@@ -115,6 +130,8 @@ class Vocabulary:
             for stems, themes in self.terms.get(tokens[i].stem, ()):
                 end = i + len(stems)
                 if end <= len(tokens) and all(tokens[i + k].stem == s for k, s in enumerate(stems)):
+                    if _negated(tokens, i):
+                        break  # the negated word only: "non-domestic violence" is violence
                     words = _as_written(tokens[i:end])
                     hits += [ThemeHit(theme, i, end, words) for theme in themes]
                     i = end
@@ -135,6 +152,15 @@ class Vocabulary:
             found[theme] = distance
             queue.extend((parent, distance + 1) for parent in self.themes[theme].broader)
         return found
+
+
+def _negated(tokens: Sequence[Token], start: int) -> bool:
+    """'non-domestic violence' is not domestic abuse: a term written with 'non-' joined to
+    its first word says what the text is not about."""
+    if start == 0:
+        return False
+    before, first = tokens[start - 1], tokens[start]
+    return before.stem == "non" and before.origin == first.origin
 
 
 def _as_written(tokens: Sequence[Token]) -> str:
@@ -187,6 +213,8 @@ def compile_vocabulary(files: Sequence[VocabularyFile]) -> Vocabulary:
     any_case: set[str] = set()
     spellings: dict[str, str] = {}
     weak: set[str] = set()
+    stop: set[str] = set()
+    bare_titles: dict[str, list[str]] = {}
     merged: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
     for file in files:
@@ -194,6 +222,10 @@ def compile_vocabulary(files: Sequence[VocabularyFile]) -> Vocabulary:
         any_case.update(a.lower() for a in file.any_case)
         spellings.update(file.spellings)
         weak.update(file.weak_words)
+        stop.update(file.stop_words)
+        for word, theme_ids in file.bare_titles.items():
+            into_bare = bare_titles.setdefault(word, [])
+            into_bare += [t for t in theme_ids if t not in into_bare]
         for entry in file.themes:
             into = merged.setdefault(
                 entry.id,
@@ -225,6 +257,10 @@ def compile_vocabulary(files: Sequence[VocabularyFile]) -> Vocabulary:
                     problems.append(f"theme '{theme_id}': {key} names unknown theme '{other}'")
                 elif other == theme_id:
                     problems.append(f"theme '{theme_id}': {key} names the theme itself")
+    for word, theme_ids in bare_titles.items():
+        problems += [
+            f"bare title '{word}': names unknown theme '{t}'" for t in theme_ids if t not in index
+        ]
     if problems:
         raise VocabularyError(problems)
 
@@ -263,7 +299,13 @@ def compile_vocabulary(files: Sequence[VocabularyFile]) -> Vocabulary:
         for first, entries in grouped.items()
     }
     weak_stems = frozenset(stem(w.lower()) for w in weak)
-    return Vocabulary(themes, normaliser, weak_stems, terms)
+    stop_stems = frozenset(stem(w.lower()) for w in stop)
+    bare = {
+        normaliser.stems(word)[0]: tuple(index[t] for t in theme_ids)
+        for word, theme_ids in bare_titles.items()
+        if normaliser.stems(word)
+    }
+    return Vocabulary(themes, normaliser, weak_stems, stop_stems, bare, terms)
 
 
 def _check_no_cycles(themes: Sequence[Theme]) -> None:

@@ -1,0 +1,49 @@
+"""From the matcher's raw strength to the score reports show.
+
+The raw strength's natural line between 'aligned' and not is whatever the corpus says it
+is; users, the docs and every configuration speak of scores where 75 is aligned. A
+piecewise-linear map joins the two: fitted strength -> 75, 0 -> 0, 100 -> 100. It is
+monotone, so it never changes which objective ranks first.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import yaml
+from numpy.typing import NDArray
+
+CALIBRATION = "calibration.yaml"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    aligned_at: float
+    """Raw strength (0-100) fitted as the line for 'aligned'."""
+    aligned_score: float = 75.0
+    """The score that line is shown as."""
+
+    def scores(self, strengths: NDArray[np.float64]) -> NDArray[np.int16]:
+        """Raw strengths (0-1) to whole scores (0-100)."""
+        mapped = np.interp(
+            100 * strengths, [0.0, self.aligned_at, 100.0], [0.0, self.aligned_score, 100.0]
+        )
+        return np.rint(mapped).astype(np.int16)
+
+    def score(self, strength: float) -> int:
+        return int(self.scores(np.array([strength]))[0])
+
+
+IDENTITY = Calibration(aligned_at=75.0)
+"""No calibration: raw strengths as they are (benchmarks fit their own line)."""
+
+
+@cache
+def shipped() -> Calibration:
+    """The calibration fitted on the labelled corpus, shipped as package data."""
+    text = (importlib.resources.files("alignkit") / "data" / CALIBRATION).read_text("utf-8")
+    data = yaml.safe_load(text)
+    return Calibration(float(data["aligned_at"]), float(data["aligned_score"]))
