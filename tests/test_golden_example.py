@@ -58,3 +58,14 @@ def test_example_area_exercises_every_kind_of_finding(monkeypatch):
     # AK9xx are about waivers, which live in a repository's configuration, not the example.
     wanted = {code for code in CODES if code >= "AK300" and not code.startswith("AK9")}
     assert wanted <= seen, sorted(wanted - seen)
+
+
+def test_the_getting_started_excerpt_is_the_real_report():
+    """docs/getting-started.md shows the top of the example area's text report."""
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    command = (
+        "$ alignkit check examples/wessex/plan.yaml examples/wessex/csps/ --as-of 2026-11-22\n"
+    )
+    excerpt = page.split(command, 1)[1].split("```", 1)[0]
+    report = (GOLDEN / "report.txt").read_text(encoding="utf-8")
+    assert excerpt.strip() and report.startswith(excerpt)
