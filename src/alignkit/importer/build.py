@@ -297,7 +297,7 @@ def _validated(draft: _Draft, layout: Layout) -> Imported:
     return Imported(layout.kind, None if problems else model, _ordered(problems))
 
 
-_FIRST_AT_LINE = re.compile(r"first at line (\d+)")
+_FIRST_AT_LINE = re.compile(r"first (used )?at line (\d+)")
 # The document's validation speaks of YAML keys; in a spreadsheet they are cells.
 _HINTS_FOR_CELLS = [
     (re.compile(r"write a value after the colon, or remove the key"), "fill in this cell"),
@@ -318,7 +318,7 @@ def _at_cell_of(diagnostic: Diagnostic, draft: _Draft) -> CellDiagnostic:
     index = diagnostic.position.line if diagnostic.position else None
     cell = draft.cells[index] if index is not None else None
     message = _FIRST_AT_LINE.sub(
-        lambda m: f"first at {draft.cells[int(m[1])].label()}", diagnostic.message
+        lambda m: f"first {m[1] or ''}at {draft.cells[int(m[2])].label()}", diagnostic.message
     )
     if index is not None:
         path = next(p for p, i in draft.places.items() if i == index)
