@@ -652,6 +652,80 @@ def schema(
         raise _usage_error(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
 
 
+class ImportKind(StrEnum):
+    plan = "plan"
+    csp = "csp"
+
+
+class ImportEncoding(StrEnum):
+    utf8 = "utf-8"
+    windows1252 = "windows-1252"
+
+
+@app.command("import")
+def import_(
+    spreadsheet: Path | None = typer.Argument(
+        None, help="The .xlsx workbook or .csv file to read.", show_default=False
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here (default: the YAML to stdout).", metavar="FILE"
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    template: bool = typer.Option(
+        False, "--template", help="Write the empty import workbook (--output FILE.xlsx)."
+    ),
+    source: Path | None = typer.Option(
+        None,
+        "--from",
+        help="With --template: fill the workbook from this YAML document.",
+        metavar="FILE",
+    ),
+    kind: ImportKind | None = typer.Option(
+        None, "--kind", help="plan or csp: what a CSV file (or an empty template) holds."
+    ),
+    force_area: str | None = typer.Option(None, "--force-area", help="CSV: the force area."),
+    csp_id: str | None = typer.Option(None, "--id", help="CSV: the partnership's id."),
+    name: str | None = typer.Option(
+        None, "--name", help="CSV: the partnership's name, or the plan's title."
+    ),
+    encoding: ImportEncoding = typer.Option(
+        ImportEncoding.utf8, "--encoding", help="CSV: the file's text encoding."
+    ),
+) -> None:
+    """Turn a spreadsheet (.xlsx, or .csv of objectives or priorities) into a plan or CSP
+    document; with --template, write the workbook to fill in (or --from a document, to edit).
+
+    Every problem is listed as file.xlsx:Sheet!B7 (file.csv:line:column) with a code and a
+    hint, and nothing is written. Exit codes: 0 written; 2 usage error; 3 the spreadsheet
+    has problems.
+    """
+    from .importer.run import KIND_NAMES, Outcome, Refused, import_to_yaml, write_template
+
+    chosen = KIND_NAMES[kind.value] if kind else None
+    try:
+        if template:
+            outcome = write_template(output, force=force, kind=chosen, source=source)
+        elif spreadsheet is None:
+            raise Refused("give the spreadsheet to import (or --template)")
+        else:
+            is_plan = chosen == KIND_NAMES["plan"]
+            given = {"force_area": force_area, "id": csp_id, ("title" if is_plan else "name"): name}
+            details = {key: value for key, value in given.items() if value is not None}
+            outcome = import_to_yaml(
+                spreadsheet,
+                output,
+                force=force,
+                kind=chosen,
+                details=details,
+                encoding=encoding.value,
+            )
+    except Refused as exc:
+        raise _usage_error(str(exc)) from None
+    except OSError as exc:
+        raise _usage_error(f"cannot write {output}: {exc.strerror or exc}") from None
+    raise typer.Exit(EXIT_INVALID if outcome is Outcome.INVALID else EXIT_OK)
+
+
 def main() -> None:
     """Entry point: run the app, and turn any unexpected crash into a short message.
 

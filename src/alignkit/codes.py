@@ -131,6 +131,77 @@ _CATALOGUE = [
         "in error, and too long to assess usefully.",
         "Check the list, or raise [limits] items in alignkit.toml.",
     ),
+    # --- AK05x: spreadsheets read by `alignkit import` ---
+    CodeInfo(
+        "AK050",
+        "Not a spreadsheet alignkit can read",
+        "The file given to `alignkit import` is not an .xlsx workbook or a CSV file that can "
+        "be read: it may be damaged, or another kind of file renamed to .xlsx.",
+        "Open it in Excel and save it again as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'.",
+    ),
+    CodeInfo(
+        "AK051",
+        "Workbook is password-protected or an old .xls file",
+        "Encrypted (password-protected) workbooks and Excel 97-2003 .xls files are stored in a "
+        "format alignkit does not open.",
+        "Remove the password (File > Info > Protect Workbook) and save as 'Excel Workbook "
+        "(.xlsx)'.",
+    ),
+    CodeInfo(
+        "AK052",
+        "Spreadsheet too large",
+        "The file, or what it expands to when unpacked, is larger than alignkit's limits (a "
+        "guard against 'zip bombs'); a plan's workbook is a few hundred kilobytes.",
+        "Check that this is the right file; delete unused sheets, images and formatting.",
+    ),
+    CodeInfo(
+        "AK053",
+        "Too many rows",
+        "A sheet has more rows than alignkit imports (1,000 by default): far more than any "
+        "plan has objectives, priorities, contacts or meetings.",
+        "Check that this is the right sheet, and delete the rows below the last real one.",
+    ),
+    CodeInfo(
+        "AK054",
+        "Sheet missing or not understood",
+        "The workbook has neither an Objectives sheet (a police and crime plan) nor a "
+        "Priorities sheet (a partnership), or has both, or a sheet alignkit needs is hidden.",
+        "Start from `alignkit import --template`, and keep the sheet names it uses.",
+    ),
+    CodeInfo(
+        "AK055",
+        "Missing column",
+        "A column the sheet needs (such as Id or Title) is not in its header row.",
+        "Add the column, with the header shown, to the first row of the sheet.",
+    ),
+    CodeInfo(
+        "AK056",
+        "Unknown column or field",
+        "A header (or a field name in the Plan or Partnership sheet) is not one alignkit "
+        "knows, so its values would be lost.",
+        "Use the suggested name, or delete the column; docs/import.md lists them all.",
+    ),
+    CodeInfo(
+        "AK057",
+        "Column given twice",
+        "Two headers of one sheet (or two field names) mean the same thing, so it is unclear "
+        "which value counts.",
+        "Delete or rename one of the two.",
+    ),
+    CodeInfo(
+        "AK058",
+        "Formula without a value",
+        "The cell holds a formula whose result was never saved (the file was not last saved "
+        "by Excel), so alignkit cannot know its value.",
+        "Open the file in Excel and save it, or type the value instead of the formula.",
+    ),
+    CodeInfo(
+        "AK059",
+        "Merged cells",
+        "Cells are merged across rows or columns where each cell must hold its own value; only "
+        "the first of merged cells keeps its value.",
+        "Select the cells, choose Merge & Center > Unmerge Cells, and fill each cell in.",
+    ),
     # --- AK1xx: the document's fields ---
     CodeInfo(
         "AK100",

@@ -105,7 +105,8 @@ def diagnostics_page() -> str:
         "Every problem alignkit finds in a document is printed as "
         "`path:line:column: CODE message`, followed by a hint. The codes never change meaning, "
         "so they are safe to search for and to name in configuration.\n\n"
-        "- **AK0xx**: the file itself and its YAML syntax\n"
+        "- **AK0xx**: the file itself and its YAML syntax (**AK05x**: spreadsheets read by "
+        "`alignkit import`, located as `file.xlsx:Sheet!B7` or `file.csv:line:column`)\n"
         "- **AK1xx**: the document's fields\n"
         "- **AK2xx**: links between documents\n\n"
         "Any of these makes `alignkit validate` and `alignkit check` exit with code 3.\n",
