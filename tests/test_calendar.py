@@ -19,7 +19,9 @@ from typer.testing import CliRunner
 
 import golden_files
 import html_page
-from alignkit.calendar import build_calendar, render_calendar_html, render_ics
+from alignkit.calendar import build_calendar
+from alignkit.calendar.html import render_calendar_html
+from alignkit.calendar.ics import render_ics
 from alignkit.cli import app
 from alignkit.models import Period
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run

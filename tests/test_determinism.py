@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from alignkit.render import RENDERERS
+from alignkit.registry import DOCUMENTS, format_names
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
 EXAMPLE = ROOT / "examples" / "wessex"
 AS_OF = ("--as-of", "2026-11-22")
-FORMATS = sorted(RENDERERS)
-EXTENSION = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
-EXTENSION |= {"github": "log", "sarif": "sarif", "junit": "xml"}
+FORMATS = sorted(format_names("report"))
+EXTENSION = {name: fmt.extension for name, fmt in DOCUMENTS["report"].formats.items()}
 
 
 def _layout() -> dict[str, Path]:
@@ -72,8 +71,9 @@ def read_reports(folder: Path) -> dict[str, bytes]:
     return reports
 
 
-def test_every_format_has_an_extension():
+def test_every_format_has_a_distinct_extension():
     assert set(EXTENSION) == set(FORMATS)
+    assert len(set(EXTENSION.values())) == len(FORMATS)
 
 
 # --- listing order --------------------------------------------------------------------------

@@ -7,8 +7,10 @@ report: the same inputs give the same bytes on every machine.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 MONTHS = (
     "January",
@@ -46,7 +48,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def template_environment() -> jinja2.Environment:
     """The one way pages are made: templates from the package, autoescaping on (every
-    string from a document is escaped), undefined names an error rather than blank."""
+    string from a document is escaped), undefined names an error rather than blank.
+
+    jinja2 is imported here, not at the top, so that only the pages that use it pay for it."""
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("alignkit", "templates"),
         autoescape=True,

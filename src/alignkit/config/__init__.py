@@ -31,6 +31,7 @@ from pydantic import (
 from rapidfuzz import process
 
 from ..codes import CODES
+from ..errors import AlignkitError
 from ..load import DEFAULT_LIMITS, Limits
 from ..models.common import PlanDate
 from .toml_positions import Positions, key_positions, locate
@@ -42,7 +43,7 @@ SeverityName = Literal["error", "warning", "info"]
 FormatName = Literal["text", "markdown", "html", "json", "github", "sarif", "junit"]
 
 
-class ConfigError(Exception):
+class ConfigError(AlignkitError):
     """The configuration cannot be used (exit code 2)."""
 
     def __init__(self, problems: Sequence[str]) -> None:
