@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from .match.vocabulary import VocabularyFile
 from .models import CSP_KIND, PLAN_KIND, CSPDocument, PolicePlan
-from .render.report import CheckReport
+from .models.report import CheckReport
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -13,15 +13,9 @@ from dataclasses import dataclass
 
 from ..assess import CheckResult
 from ..codes import CODES
+from ..models.report import CheckReport, CSPReport, FindingReport, PriorityReport, WaiverReport
 from ..words import long_date, plural, template_environment
-from .report import (
-    CheckReport,
-    CSPReport,
-    FindingReport,
-    PriorityReport,
-    WaiverReport,
-    build_report,
-)
+from .report import build_report
 from .statement import STATE_WORD, StatementLine, regard_statement
 from .text import CELL
 

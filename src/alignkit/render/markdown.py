@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 
 from ..assess import CheckResult
 from ..codes import CODES
+from ..models.report import CheckReport, CSPReport, FindingReport, Match, PriorityReport
 from ..words import long_date, plural
-from .report import CheckReport, CSPReport, FindingReport, Match, PriorityReport, build_report
+from .report import build_report
 from .statement import regard_statement
 from .text import CELL
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .report import CSPReport
+from ..models.report import CSPReport
 from .text import CELL
 
 STATE_WORD = {
