@@ -154,6 +154,7 @@ def _sweep() -> list:
     ]
 
 
+@pytest.mark.slow  # a check per corpus file and role
 @pytest.mark.parametrize(("name", "role"), _sweep())
 def test_check_never_crashes_on_a_corpus_file(in_corpus, name, role):
     """Every corpus file, given to `alignkit check` as the plan and as a CSP."""

@@ -106,6 +106,7 @@ class _ShuffledScandir:
         self.entries = []
 
 
+@pytest.mark.slow  # every format, many runs and processes
 def test_listing_order_of_the_csp_folder_does_not_change_any_report(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     results = []
@@ -187,6 +188,7 @@ def _environment(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # every format, many runs and processes
 def test_locale_time_zone_and_hash_seed_do_not_change_any_report(tmp_path, monkeypatch):
     """Separate processes, because locale, TZ and the hash seed are fixed at start-up."""
     reports = {}

@@ -8,6 +8,7 @@ numpy, jinja2 or a renderer.
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,7 @@ def _submodule(package: str, name: str) -> str:
     return f"{package}.{name}" if is_module else package
 
 
+@functools.cache
 def _imports() -> list[tuple[str, str, int]]:
     """(importing module, imported alignkit module, line) for every import in the package."""
     found = []
@@ -102,8 +104,10 @@ def test_the_layering_check_sees_an_upward_import(tmp_path, monkeypatch):
     (fake / "config").mkdir(parents=True)
     (fake / "config" / "bad.py").write_text("from ..assess import CheckResult\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    _imports.cache_clear()
     assert _imports() == [("alignkit.config.bad", "alignkit.assess", 1)]
     assert LAYER[_unit("alignkit.assess")] > LAYER[_unit("alignkit.config.bad")]
+    _imports.cache_clear()
 
 
 # --- start-up: what each command loads -----------------------------------------------------
@@ -131,6 +135,7 @@ def _heavy(modules: set[str], avoid: tuple[str, ...]) -> list[str]:
     return sorted(m for m in modules if m.startswith(avoid) or m.split(".")[0] in avoid)
 
 
+@pytest.mark.slow  # a process per command
 @pytest.mark.parametrize(
     "args", [["--version"], ["--help"], ["check", "--help"], ["config"]], ids=" ".join
 )
@@ -138,6 +143,7 @@ def test_cheap_commands_load_no_matcher_numpy_jinja2_or_renderer(args, tmp_path)
     assert _heavy(_loaded(args, tmp_path), HEAVY) == []
 
 
+@pytest.mark.slow  # a process per command
 def test_validate_loads_no_matcher(tmp_path):
     (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN)
     (tmp_path / "northdown.yaml").write_text(MINIMAL_CSP)
@@ -157,6 +163,7 @@ def test_init_and_schema_load_no_jinja2_or_renderer(args, tmp_path):
     assert _heavy(loaded, ("jinja2", "alignkit.render.", "alignkit.pipeline")) == []
 
 
+@pytest.mark.slow  # a process per command
 def test_the_start_up_probe_sees_what_a_check_loads(tmp_path):
     """The probe must be able to fail: a real check loads the matcher and numpy."""
     (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN)

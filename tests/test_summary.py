@@ -327,6 +327,7 @@ def test_user_text_is_escaped_in_every_format(write):
     assert data["csps"][0]["findings"][0]["evidence"] == "<script>steal()</script> | police data"
 
 
+@pytest.mark.slow  # repeated whole runs
 def test_output_is_byte_identical_across_runs(at_root):
     for output_format in ("markdown", "html", "json"):
         assert summary("--format", output_format) == summary("--format", output_format)
