@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import CSPDocument, PolicePlan
+from ..models import PolicePlan
 from ..validate import LoadedDocument
 from .findings import Finding, finding
 
@@ -149,7 +149,3 @@ def csp_cycle_findings(doc: LoadedDocument, plan: PolicePlan, as_of: dt.date) ->
                 ("strategic_assessment", "date"),
             )
     return found
-
-
-def is_current(csp: CSPDocument, as_of: dt.date) -> bool:
-    return csp.plan is None or csp.plan.period is None or csp.plan.period.end >= as_of
