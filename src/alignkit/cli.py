@@ -27,6 +27,7 @@ from .registry import format_names
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .assess import CheckResult
     from .errors import AlignkitError
     from .pipeline import PipelineRun
     from .project import Project
@@ -198,9 +199,11 @@ def _project(
         raise _refused(exc) from None
 
 
-def _run(project: Project, notes: Console, *, spinner: bool = False) -> PipelineRun:
-    """The pipeline on the project: exit 2 for unusable paths or vocabulary, 3 for
-    invalid documents (listed on stderr)."""
+def _run(
+    project: Project, notes: Console, *, spinner: bool = False
+) -> tuple[PipelineRun, CheckResult]:
+    """The pipeline on the project, and its result: exit 2 for unusable paths or
+    vocabulary, 3 for invalid documents (listed on stderr)."""
     from .errors import AlignkitError
     from .pipeline import run_pipeline
     from .render.validation import validation_text
@@ -217,7 +220,7 @@ def _run(project: Project, notes: Console, *, spinner: bool = False) -> Pipeline
     if run.result is None:
         notes.print(validation_text(run.validation), end="")
         raise typer.Exit(EXIT_INVALID)
-    return run
+    return run, run.result
 
 
 @app.command()
@@ -350,8 +353,8 @@ def check(
         wanted = targets("report", output_format or [], output or [], project)
     except AlignkitError as exc:
         raise _refused(exc) from None
-    run = _run(project, notes, spinner=not quiet)
-    result = document("report", run)
+    run, checked = _run(project, notes, spinner=not quiet)
+    result = document("report", checked, run.matcher)
     for target in wanted:
         try:
             if target.path is None and target.format == "text" and sys.stdout.isatty():
@@ -389,13 +392,13 @@ def _document_command(
     notes = _console(stderr=True)
     project = _project(config_path, plan, csps, as_of, vocabulary)
     wanted = targets(kind, [output_format] if output_format else [], [output] if output else [])
-    run = _run(project, notes)
-    made = document(kind, run)
+    run, result = _run(project, notes)
+    made = document(kind, result, run.matcher)
     try:
         write(kind, made, wanted[0], run)
     except AlignkitError as exc:
         raise _refused(exc) from None
-    notes.print(document_note(kind, made, run, output), markup=False)
+    notes.print(document_note(kind, made, result, output), markup=False)
     raise typer.Exit(EXIT_OK)
 
 
@@ -532,10 +535,9 @@ def baseline(
     from .policy import baseline_waivers
 
     project = _project(config_path, plan, csps, as_of, [])
-    run = _run(project, _console(stderr=True))
-    assert run.result is not None
+    run, result = _run(project, _console(stderr=True))
     expires = project.as_of + dt.timedelta(days=expires_in)
-    content = baseline_waivers(run.result.findings, expires)
+    content = baseline_waivers(result.findings, expires)
     try:
         write_report(content, output, protected=run.inputs)
     except OutputError as exc:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .assess import CheckResult
 from .errors import AlignkitError
+from .match import Matcher
 from .output import write_report
 from .pipeline import PipelineRun
 from .project import Project
@@ -64,10 +66,9 @@ def targets(
     return pairs
 
 
-def document(kind: str, run: PipelineRun) -> Any:
-    """The ``kind`` document made from a run whose documents are all valid."""
-    assert run.result is not None, "documents are made from valid input only"
-    return builder(kind)(run.result, run.matcher)
+def document(kind: str, result: CheckResult, matcher: Matcher) -> Any:
+    """The ``kind`` document made from the check of valid documents."""
+    return builder(kind)(result, matcher)
 
 
 def write(kind: str, made: Any, target: Target, run: PipelineRun, *, force: bool = False) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 from rich.console import Console
 
 from .assess import CheckResult
-from .pipeline import PipelineRun
 from .render.validation import one_line
 from .words import plural
 
@@ -30,17 +29,15 @@ def check_note(result: CheckResult, written: Sequence[Path]) -> str:
     return note
 
 
-def document_note(kind: str, made: Any, run: PipelineRun, output: Path | None) -> str:
+def document_note(kind: str, made: Any, result: CheckResult, output: Path | None) -> str:
     """One line on stderr about the calendar, pack or summary just written."""
-    assert run.result is not None
     if kind == "calendar":
         note = (
             f"{plural(len(made.items), 'date')} from the plan and "
-            f"{plural(len(run.validation.csps), 'CSP document')}"
+            f"{plural(len(result.csps), 'CSP document')}"
         )
         return note + (f"; calendar written to {output}" if output else "")
     what = "welcome pack" if kind == "pack" else "force-wide summary"
-    result = run.result
     note = f"{what} of {plural(len(result.csps), 'CSP')} in {result.plan.force_area}"
     return note + (f" written to {output}" if output is not None else "")
 

@@ -17,7 +17,8 @@ from typing import Literal
 
 from .. import __version__
 from ..assess import CheckResult
-from ..assess.forcewide import SEVERAL, ThemeReader
+from ..assess.forcewide import SEVERAL
+from ..assess.themes import ThemeReader
 from ..match import Matcher
 from ..models import CSPDocument, Objective, PolicePlan
 
