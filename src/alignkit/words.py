@@ -28,6 +28,24 @@ MONTHS = (
 )
 
 
+STATE_SYMBOL = {"addressed": "✔", "partial": "~", "considered": "r", "gap": "✘"}
+"""How one CSP stands to one objective, as a symbol in the matrices of every report."""
+
+STATE_WORD = {
+    "addressed": "addressed",
+    "partial": "partly addressed",
+    "considered": "considered",
+    "gap": "unexplained gap",
+}
+"""Every state is a word as well as a symbol: never colour alone."""
+
+STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
+"""How well one priority and one objective match, as a symbol."""
+
+SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
+"""A finding's severity as a heading word."""
+
+
 def long_date(day: dt.date | str) -> str:
     """'22 November 2026' (from a date or its ISO form): as a plan or committee paper
     writes a date."""

@@ -195,10 +195,7 @@ def _alignment(result: CheckResult, csp: CSPDocument) -> tuple[PriorityAlignment
     titles = {o.id: o.title for o in result.plan.objectives}
     aligned = []
     for priority in csp.priorities:
-        best = result.table.best(csp.id, priority.id)
-        if best is None:
-            pairs = result.table.for_priority(csp.id, priority.id)
-            best = max(pairs, key=lambda p: p.score) if pairs else None
+        best = result.table.closest(csp.id, priority.id)
         if best is None:
             aligned.append(
                 PriorityAlignment(priority.id, priority.title, None, "", None, "none", "")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from ..assess import CheckResult
 from ..codes import CODES
 from ..models.report import CheckReport, CSPReport, FindingReport, Match, PriorityReport
-from ..words import long_date, plural
+from ..words import SEVERITY_WORD, long_date, plural
 from .report import build_report
 from .statement import regard_statement
 from .text import CELL
@@ -26,8 +26,6 @@ CELL_WORD = {
     "gap": "gap",
 }
 """Short words for the matrix cells; the key under the matrix spells each one out."""
-
-SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
@@ -64,12 +62,9 @@ def _code_block(text: str, indent: str) -> list[str]:
 
 
 def _closest(priority: PriorityReport) -> Match | None:
-    """The best match, or when nothing is above 'none' the highest score (first on a tie)."""
-    if not priority.matches:
-        return None
-    if priority.best is not None:
-        return next(m for m in priority.matches if m.objective == priority.best.objective)
-    return sorted(priority.matches, key=lambda m: -m.score)[0]
+    """The best match, or when nothing is above 'none' the closest: the highest score,
+    first on a tie, as ScoreTable.closest chooses it (the report's best is that one)."""
+    return max(priority.matches, key=lambda m: m.score, default=None)
 
 
 def table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
