@@ -7,7 +7,7 @@ opened offline or printed; text from the YAML files is escaped by the template e
 
 from __future__ import annotations
 
-from ..summary.markup import html_environment, listed
+from ..markup import html_environment, listed
 from ..words import STATUS_SYMBOL, plural
 from .model import WelcomePack
 

@@ -6,9 +6,8 @@ break a table, and one with `<script>` or `*` must show as typed.
 
 from __future__ import annotations
 
+from ..markup import code, escape, heading, link, listed, md_table
 from ..models import Contact
-from ..render.markdown import code, escape, heading
-from ..summary.markup import link, listed, md_table
 from ..words import STATUS_SYMBOL, long_date, plural
 from .model import Partnership, WelcomePack
 
