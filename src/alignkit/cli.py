@@ -579,7 +579,8 @@ def schema(
     ),
 ) -> None:
     """Write the JSON Schemas of both documents (draft-07, for editors and other tools)."""
-    from .schemas import generated_files, stale_files
+    from .output import OutputError
+    from .schemas import stale_files, write_schemas
 
     if check:
         stale = stale_files(output_dir)
@@ -589,15 +590,10 @@ def schema(
             typer.echo("run `alignkit schema` to regenerate them", err=True)
         raise typer.Exit(EXIT_FINDINGS if stale else EXIT_OK)
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        for name, content in generated_files().items():
-            target = output_dir / name
-            temporary = target.with_name(f".{name}.tmp")
-            temporary.write_text(content, encoding="utf-8")
-            os.replace(temporary, target)
+        for target in write_schemas(output_dir):
             typer.echo(f"wrote {target}", err=True)
-    except OSError as exc:
-        raise _usage_error(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        raise _refused(exc) from None
 
 
 def main() -> None:
