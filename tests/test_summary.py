@@ -13,8 +13,8 @@ import re
 
 import pytest
 
+from alignkit.assess.holdings import ThemeReading, themes_in
 from alignkit.match import Matcher
-from alignkit.summary.model import ThemeReading, themes_in
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 from test_pack import AS_OF, EXAMPLE, assert_accessible, example_csps, same_as_golden
 

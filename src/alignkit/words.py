@@ -42,6 +42,16 @@ STATE_WORD = {
 STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
 """How well one priority and one objective match, as a symbol."""
 
+TIER_WORDS = {
+    "district": "district",
+    "unitary": "unitary",
+    "county": "county strategy group",
+    "london-borough": "London borough",
+    "welsh": "Welsh local authority",
+    "merged": "merged partnership",
+}
+"""How each tier reads in a sentence ('3 district, 1 county strategy group')."""
+
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 """A finding's severity as a heading word."""
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from .. import __version__
 from ..assess import CheckResult
+from ..assess.holdings import ThemeHolding, ThemeReading, priority_notes, theme_holdings
 from ..match import Matcher
 from ..models import (
     STATUTORY_PARTNERS,
@@ -26,13 +27,7 @@ from ..models import (
     PartnershipPlan,
     TimetableItem,
 )
-from ..summary.model import (
-    TIER_WORDS,
-    ThemeHolding,
-    ThemeReading,
-    priority_notes,
-    theme_holdings,
-)
+from ..words import TIER_WORDS
 
 AUTHORITY_NAMES = {
     "police": "Police",
