@@ -137,6 +137,17 @@ def test_summary_honours_the_vocabulary(area):
     assert json.loads(configured)["kind"] == "force-wide-summary"
 
 
+def test_verbose_says_where_each_setting_came_from(area):
+    result = run("check", "-v", "--format", "json", "plan.yaml", *AS_OF)
+    assert "configuration: alignkit.toml" in result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith("settings: "))
+    assert "plan from the command line" in line
+    assert "as_of from the command line" in line
+    assert "csps from alignkit.toml:2:1" in line
+    assert "thresholds from alignkit.toml:5:1" in line
+    assert "fail_on from default" in line
+
+
 # --- the output registry ----------------------------------------------------------------------
 
 

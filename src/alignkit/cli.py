@@ -347,8 +347,10 @@ def check(
     notes = _console(colour, stderr=True)
     fail_level = fail_on.value if fail_on is not None else None
     project = _project(config_path, plan, csps, as_of, vocabulary, fail_level)
-    if verbose and project.config.path is not None:
-        notes.print(f"configuration: {project.config.shown}")
+    if verbose:
+        if project.config.path is not None:
+            notes.print(f"configuration: {project.config.shown}")
+        notes.print(project.describe_origins(), markup=False)
     try:
         wanted = targets("report", output_format or [], output or [], project)
     except AlignkitError as exc:

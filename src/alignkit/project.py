@@ -50,6 +50,13 @@ class Project:
     def severity(self) -> dict[str, str]:
         return dict(self.config.settings.severity)
 
+    def describe_origins(self) -> str:
+        """'settings: plan from the command line, thresholds from alignkit.toml:7:1, …'."""
+        return "settings: " + ", ".join(
+            f"{name} from {'the ' if origin == COMMAND_LINE else ''}{origin}"
+            for name, origin in self.origins.items()
+        )
+
     def outputs(self) -> list[tuple[str, Path]]:
         """The reports the configuration writes on every run: (format, file)."""
         return [(o.format, self.config.resolve(o.path)) for o in self.config.settings.outputs]
