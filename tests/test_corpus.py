@@ -207,6 +207,7 @@ def _node(node: yaml.Node, path: tuple) -> yaml.Node:
     return node
 
 
+@pytest.mark.slow  # a sweep: every field of both documents
 @pytest.mark.parametrize(("name", "field"), _every_field())
 def test_every_field_given_the_wrong_kind_of_value(in_tmp, name, field):
     document = yaml.safe_load(REFERENCE[name].read_text(encoding="utf-8"))

@@ -225,6 +225,7 @@ def test_the_plan_the_reports_come_from_exercises_dates_and_sets():
     assert len(list((EXAMPLE / "csps").glob("*.yaml"))) >= 4
 
 
+@pytest.mark.slow  # a whole check per format, twice over
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_report_does_not_name_the_folder_it_was_made_in(tmp_path, monkeypatch, fmt):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
@@ -236,6 +237,7 @@ def test_a_report_does_not_name_the_folder_it_was_made_in(tmp_path, monkeypatch,
     assert str(tmp_path) not in result.stdout
 
 
+@pytest.mark.slow  # a whole check per format, twice over
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_same_run_twice_rewrites_its_own_report_with_the_same_bytes(in_tmp, monkeypatch, fmt):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
