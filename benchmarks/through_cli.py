@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -67,30 +65,32 @@ def scores_from_report(report: dict[str, Any], case: Case) -> tuple[Any, Any]:
 
 
 def evaluate_through_cli(cases: list[Case], raw_cases: list[dict[str, Any]]) -> Figures:
+    """Every case through `alignkit check --format json`, in this one process: the
+    command line's whole path from files to report is taken, without paying for a Python
+    start-up per case (which `python -m benchmarks.startup` measures on its own)."""
+    from typer.testing import CliRunner
+
+    from alignkit.cli import app
+
+    runner = CliRunner()
     reports: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for case, raw in zip(cases, raw_cases, strict=True):
             plan, csps = write_case(case, raw, Path(tmp) / case.id)
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "alignkit",
-                    "check",
-                    str(plan),
-                    str(csps),
-                    "--format",
-                    "json",
-                    "--fail-on",
-                    "never",
-                    "--as-of",
-                    "2026-11-22",
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                raise RuntimeError(f"{case.id}: exit {done.returncode}: {done.stderr}")
+            args = [
+                "check",
+                str(plan),
+                str(csps),
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--as-of",
+                "2026-11-22",
+                "--quiet",
+            ]
+            done = runner.invoke(app, args, catch_exceptions=False)
+            if done.exit_code != 0:
+                raise RuntimeError(f"{case.id}: exit {done.exit_code}: {done.stderr}")
             reports[case.id] = json.loads(done.stdout)
     return evaluate(cases, lambda case: scores_from_report(reports[case.id], case))

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from alignkit.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 MINIMAL_PLAN = """\
 kind: police-and-crime-plan        # plan file

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from alignkit.assess import CheckResult, Pair, ScoreTable, assess
-from alignkit.validate import LoadedDocument, load_document
+from alignkit.validate import LoadedDocument, ValidCSP, ValidPlan, load_document
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -67,6 +67,8 @@ def assess_by_hand(
         (folder / name).write_text(text, encoding="utf-8")
         docs.append(load_valid(Path(name)))
     assert plan_doc.plan is not None
+    assert all(doc.csp is not None for doc in docs)
     objectives = [o.id for o in plan_doc.plan.objectives]
     table = hand_scored_table(docs, objectives, scores, summary)
-    return assess(plan_doc, docs, table, themes, AS_OF)
+    valid_csps = [ValidCSP(doc.source, doc.csp) for doc in docs if doc.csp is not None]
+    return assess(ValidPlan(plan_doc.source, plan_doc.plan), valid_csps, table, themes, AS_OF)

@@ -8,6 +8,7 @@ what a reader and a calendar program rely on.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,9 @@ from typer.testing import CliRunner
 
 import golden_files
 import html_page
-from alignkit.calendar import build_calendar, render_calendar_html, render_ics
+from alignkit.calendar import build_calendar
+from alignkit.calendar.html import render_calendar_html
+from alignkit.calendar.ics import render_ics
 from alignkit.cli import app
 from alignkit.models import Period
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
@@ -45,12 +48,15 @@ def same_as_golden(name: str, content: bytes) -> None:
     golden_files.same_as_golden(GOLDEN / name, content)
 
 
+@functools.cache
 def wessex_ics() -> str:
+    """Made once per session: the calendar is immutable, and many tests read it."""
     made = build_calendar(PLAN, [CSPS], AS_OF).calendar
     assert made is not None
     return render_ics(made)
 
 
+@functools.cache
 def wessex_html() -> str:
     made = build_calendar(PLAN, [CSPS], AS_OF).calendar
     assert made is not None
@@ -182,6 +188,7 @@ def test_a_later_as_of_date_changes_only_the_stamps() -> None:
     assert [(str(e["UID"]), str(e["SUMMARY"])) for e in events(render_ics(later))] == before
 
 
+@pytest.mark.slow  # repeated whole runs
 def test_cli_output_is_byte_identical_across_runs(in_tmp: Path) -> None:
     for name in ("one.ics", "two.ics"):
         result = run("calendar", str(PLAN), str(CSPS), "--as-of", "2026-11-22", "-o", name)

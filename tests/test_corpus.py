@@ -154,6 +154,7 @@ def _sweep() -> list:
     ]
 
 
+@pytest.mark.slow  # a check per corpus file and role
 @pytest.mark.parametrize(("name", "role"), _sweep())
 def test_check_never_crashes_on_a_corpus_file(in_corpus, name, role):
     """Every corpus file, given to `alignkit check` as the plan and as a CSP."""
@@ -206,6 +207,7 @@ def _node(node: yaml.Node, path: tuple) -> yaml.Node:
     return node
 
 
+@pytest.mark.slow  # a sweep: every field of both documents
 @pytest.mark.parametrize(("name", "field"), _every_field())
 def test_every_field_given_the_wrong_kind_of_value(in_tmp, name, field):
     document = yaml.safe_load(REFERENCE[name].read_text(encoding="utf-8"))

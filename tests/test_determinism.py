@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from alignkit.render import RENDERERS
+from alignkit.registry import DOCUMENTS, format_names
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
 EXAMPLE = ROOT / "examples" / "wessex"
 AS_OF = ("--as-of", "2026-11-22")
-FORMATS = sorted(RENDERERS)
-EXTENSION = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
-EXTENSION |= {"github": "log", "sarif": "sarif", "junit": "xml"}
+FORMATS = sorted(format_names("report"))
+EXTENSION = {name: fmt.extension for name, fmt in DOCUMENTS["report"].formats.items()}
 
 
 def _layout() -> dict[str, Path]:
@@ -72,8 +71,9 @@ def read_reports(folder: Path) -> dict[str, bytes]:
     return reports
 
 
-def test_every_format_has_an_extension():
+def test_every_format_has_a_distinct_extension():
     assert set(EXTENSION) == set(FORMATS)
+    assert len(set(EXTENSION.values())) == len(FORMATS)
 
 
 # --- listing order --------------------------------------------------------------------------
@@ -106,6 +106,7 @@ class _ShuffledScandir:
         self.entries = []
 
 
+@pytest.mark.slow  # every format, many runs and processes
 def test_listing_order_of_the_csp_folder_does_not_change_any_report(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     results = []
@@ -187,6 +188,7 @@ def _environment(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # every format, many runs and processes
 def test_locale_time_zone_and_hash_seed_do_not_change_any_report(tmp_path, monkeypatch):
     """Separate processes, because locale, TZ and the hash seed are fixed at start-up."""
     reports = {}
@@ -223,6 +225,7 @@ def test_the_plan_the_reports_come_from_exercises_dates_and_sets():
     assert len(list((EXAMPLE / "csps").glob("*.yaml"))) >= 4
 
 
+@pytest.mark.slow  # a whole check per format, twice over
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_report_does_not_name_the_folder_it_was_made_in(tmp_path, monkeypatch, fmt):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
@@ -234,6 +237,7 @@ def test_a_report_does_not_name_the_folder_it_was_made_in(tmp_path, monkeypatch,
     assert str(tmp_path) not in result.stdout
 
 
+@pytest.mark.slow  # a whole check per format, twice over
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_same_run_twice_rewrites_its_own_report_with_the_same_bytes(in_tmp, monkeypatch, fmt):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -12,20 +12,13 @@ from __future__ import annotations
 
 import pytest
 
+from alignkit.registry import DOCUMENTS
 from conftest import ROOT, run
 from golden_files import same_as_golden
 
 GOLDEN = ROOT / "tests" / "golden" / "wessex"
 EXAMPLE = ROOT / "examples" / "wessex"
-FORMATS = {
-    "text": "report.txt",
-    "markdown": "report.md",
-    "html": "report.html",
-    "json": "report.json",
-    "github": "report.github.txt",
-    "sarif": "report.sarif",
-    "junit": "report.junit.xml",
-}
+FORMATS = {name: f"report.{fmt.extension}" for name, fmt in DOCUMENTS["report"].formats.items()}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -104,6 +104,7 @@ def _pre_commit(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # pre-commit pip-installs alignkit
 def test_pre_commit_hook_fails_on_a_gap_and_passes_once_waived(git_repo, tmp_path_factory):
     """Runs this repository's .pre-commit-hooks.yaml for real: pre-commit installs alignkit
     from this checkout into its own environment."""
@@ -120,6 +121,7 @@ def test_pre_commit_hook_fails_on_a_gap_and_passes_once_waived(git_repo, tmp_pat
     assert "2 waived" in passing.stdout
 
 
+@pytest.mark.slow  # runs the workflow's steps as processes
 def test_generated_workflow_steps_run_and_annotate(git_repo, tmp_path):
     """The workflow's own `run:` commands, with the variables GitHub sets; the install
     step is skipped because alignkit is already installed here."""

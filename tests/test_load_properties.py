@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -92,6 +93,7 @@ documents = st.dictionaries(fields, trees, max_size=8).map(
 )
 
 
+@pytest.mark.slow  # hypothesis: hundreds of validations
 @FAST
 @given(document=documents)
 def test_arbitrary_structures_never_crash_validation(tmp_path, document):

@@ -285,6 +285,7 @@ def test_html_is_self_contained_accessible_and_prints_as_a_booklet(at_root):
     assert "http://" not in page_html.replace("http://www.w3.org", "")
 
 
+@pytest.mark.slow  # repeated whole runs
 def test_output_is_byte_identical_across_runs(at_root):
     assert pack() == pack()
     assert pack("--format", "html") == pack("--format", "html")

@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
 from alignkit.models import CSPDocument, PolicePlan
+from alignkit.registry import format_names
 from conftest import MINIMAL_CSP, ROOT, run
 
 CORPUS_OK = Path(__file__).resolve().parent / "corpus" / "ok"
@@ -36,7 +37,7 @@ DATA = Path(__file__).resolve().parent / "data"
 REPORT_SCHEMA = json.loads((ROOT / "schemas" / "check-report.schema.json").read_text())
 SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 AS_OF = ("--as-of", "2026-11-22")
-FORMATS = ["text", "markdown", "html", "json", "github", "sarif", "junit"]
+FORMATS = format_names("report")
 
 PIECES = [
     "<script>alert(1)</script>",

@@ -14,7 +14,8 @@ import pytest
 
 import golden_files
 from alignkit.assess import CheckResult
-from alignkit.render.markdown import escape, render_markdown
+from alignkit.markup import escape
+from alignkit.render.markdown import render_markdown
 from scenario import assess_by_hand
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -154,6 +154,7 @@ def _write(draw: Any, folder: Path, text: Any) -> None:
         path.write_text(yaml.safe_dump(document, allow_unicode=raw, width=1000), "utf-8")
 
 
+@pytest.mark.slow  # hypothesis: hundreds of checks
 @BUDGET
 @given(data=st.data())
 def test_any_text_in_every_field_gives_reports_that_parse(tmp_path, data):
@@ -168,6 +169,7 @@ def test_any_text_in_every_field_gives_reports_that_parse(tmp_path, data):
     _assert_reports_parse(reports)
 
 
+@pytest.mark.slow  # hypothesis: hundreds of checks
 @BUDGET
 @given(data=st.data())
 def test_any_text_at_all_is_a_report_or_a_located_refusal(tmp_path, data):

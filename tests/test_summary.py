@@ -13,8 +13,8 @@ import re
 
 import pytest
 
+from alignkit.assess.holdings import ThemeReading, themes_in
 from alignkit.match import Matcher
-from alignkit.summary.model import ThemeReading, themes_in
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 from test_pack import AS_OF, EXAMPLE, assert_accessible, example_csps, same_as_golden
 
@@ -328,6 +328,7 @@ def test_user_text_is_escaped_in_every_format(write):
     assert data["csps"][0]["findings"][0]["evidence"] == "<script>steal()</script> | police data"
 
 
+@pytest.mark.slow  # repeated whole runs
 def test_output_is_byte_identical_across_runs(at_root):
     for output_format in ("markdown", "html", "json"):
         assert summary("--format", output_format) == summary("--format", output_format)

@@ -64,13 +64,10 @@ def run_check(
                 hint_for("AK208"),
             )
         )
-    if not validation.valid or validation.plan is None or validation.plan.plan is None:
+    checked = validation.checked()
+    if checked is None:
         return CheckRun(validation, None)
     matcher = matcher or Matcher()
-    plan_doc = validation.plan
-    csp_docs = validation.csps
-    csps = [doc.csp for doc in csp_docs if doc.csp is not None]
-    assert plan_doc.plan is not None
-    table = score_table(plan_doc.plan, csps, matcher)
-    result = assess(plan_doc, csp_docs, table, matcher.themes_of, as_of)
+    table = score_table(checked.plan.plan, [doc.csp for doc in checked.csps], matcher)
+    result = assess(checked.plan, checked.csps, table, matcher.themes_of, as_of)
     return CheckRun(validation, result)

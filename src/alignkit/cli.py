@@ -1,40 +1,38 @@
-"""The command line: thin. Parse options, call the library, write output, map to exit codes.
+"""The command line: options in, exit codes out.
 
 Exit codes (a contract CI depends on): 0 nothing at or above the failure level; 1 findings
-at or above it; 2 usage or configuration error; 3 an input document is invalid.
+at or above it; 2 usage or configuration error; 3 an input document is invalid; 70 a bug
+in alignkit (the crash guard in `main`).
+
+Start-up pays only for what a command uses: this module imports typer and the output
+registry (a table of names) and nothing else at import time, so `--version`, `--help`,
+`config`, `init` and `schema` never load numpy, jinja2 or a renderer. Each command imports
+the library it needs inside its function.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from . import __version__
-from .assess import CheckResult
-from .assess.waivers import apply_policy
-from .check import run_check
-from .config import Config, ConfigError, load_config
-from .config.explain import baseline_waivers, describe
-from .match import Matcher, Thresholds, VocabularyError, load_vocabulary
-from .models.common import EARLIEST_YEAR, LATEST_YEAR
-from .output import OutputError, write_report
-from .render import RENDERERS
-from .render.github import write_step_summary
-from .render.text import render_text
-from .render.validation import one_line, validation_json, validation_text
-from .scaffold import ScaffoldError, scaffold
-from .schemas import generated_files, stale_files
-from .validate import UsageError, validate_paths
-from .words import plural
+from .registry import format_names
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .assess import CheckResult
+    from .errors import AlignkitError
+    from .pipeline import PipelineRun
+    from .project import Project
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INVALID, EXIT_BUG = 0, 1, 2, 3, 70
 
 app = typer.Typer(
     name="alignkit",
@@ -52,37 +50,72 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-class ReportFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-
-
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     never = "never"
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, soft_wrap=True, highlight=False)
+class Colour(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
-def _stdout() -> Console:
-    # soft_wrap: never break a `path:line:column` line to fit the terminal.
-    return Console(soft_wrap=True, highlight=False)
+def _console(colour: Colour = Colour.auto, *, stderr: bool = False) -> Console:
+    """A console that honours --color (and NO_COLOR, which rich reads, for auto).
+
+    soft_wrap: never break a `path:line:column` line to fit the terminal.
+    """
+    from rich.console import Console
+
+    if colour is Colour.always:
+        return Console(stderr=stderr, force_terminal=True, soft_wrap=True, highlight=False)
+    if colour is Colour.never:
+        return Console(stderr=stderr, no_color=True, soft_wrap=True, highlight=False)
+    return Console(stderr=stderr, soft_wrap=True, highlight=False)
 
 
 def _usage_error(message: str) -> typer.Exit:
-    # soft_wrap: a `file:line:column` message must stay on one line for editors and CI.
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        f"[bold red]error:[/] {escape(message)}"
-    )
+    from rich.markup import escape
+
+    _console(stderr=True).print(f"[bold red]error:[/] {escape(message)}")
     return typer.Exit(EXIT_USAGE)
+
+
+def _refused(exc: AlignkitError) -> typer.Exit:
+    """Exit 2 for anything the user can put right: a path, the configuration, an option."""
+    from .config import ConfigError
+    from .pipeline import VocabularyProblem
+
+    if isinstance(exc, ConfigError):
+        return _usage_error(_listed("the configuration cannot be used", exc.problems))
+    if isinstance(exc, VocabularyProblem):
+        return _usage_error(_listed("the vocabulary cannot be used", exc.problems))
+    return _usage_error(str(exc))
+
+
+def _listed(title: str, problems: list[str]) -> str:
+    return title + ":\n  " + "\n  ".join(problems)
+
+
+def _formats(kind: str) -> Callable[[object], object]:
+    """Check --format against the output registry when the command runs, so a format
+    registered in the table is accepted without touching the command line."""
+
+    def check(value: object) -> object:
+        names = format_names(kind)
+        given = value if isinstance(value, list) else [value]
+        for name in given:
+            if name is not None and name not in names:
+                raise typer.BadParameter(f"{name!r} is not one of {', '.join(names)}")
+        return value
+
+    return check
+
+
+def _format_help(kind: str, words: str) -> str:
+    return f"{words} One of: {', '.join(format_names(kind))}."
 
 
 def _version(value: bool) -> None:
@@ -98,6 +131,96 @@ def _main(
     ),
 ) -> None:
     """Check that CSP priorities and the police and crime plan have regard to each other."""
+
+
+_CONFIG_OPTION = typer.Option(
+    None,
+    "--config",
+    help="Use this configuration file instead of searching for one.",
+    metavar="FILE",
+)
+_VOCABULARY_OPTION = typer.Option(
+    [],
+    "--vocabulary",
+    help="An extra vocabulary file with your own terms (repeatable); see docs/matching.md.",
+    metavar="FILE",
+    show_default=False,
+)
+_PLAN_ARGUMENT = typer.Argument(
+    None,
+    help="The police and crime plan (YAML). Default: 'plan' in alignkit.toml.",
+    metavar="PLAN",
+    show_default=False,
+)
+_CSPS_ARGUMENT = typer.Argument(
+    None,
+    help="CSP documents, or folders of them (searched recursively). "
+    "Default: 'csps' in alignkit.toml.",
+    metavar="CSP",
+    show_default=False,
+)
+_OUTPUT_OPTION = typer.Option(
+    None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"
+)
+_AS_OF_OPTION = typer.Option(
+    None,
+    "--as-of",
+    help="Date the document as of this day, YYYY-MM-DD (default: 'as_of' in alignkit.toml, "
+    "else today). Set it to make the output reproducible.",
+    metavar="YYYY-MM-DD",
+    show_default=False,
+)
+
+
+def _project(
+    config_path: Path | None,
+    plan: Path | None,
+    csps: list[Path] | None,
+    as_of: str | None,
+    vocabulary: list[Path],
+    fail_on: str | None = None,
+) -> Project:
+    """The resolved project (alignkit.toml plus these options); exit 2 when it is unusable."""
+    from .config import load_config
+    from .errors import AlignkitError
+    from .project import resolve_project
+
+    try:
+        config = load_config(config_path)
+        return resolve_project(
+            config,
+            plan=plan,
+            csps=csps or (),
+            as_of=as_of,
+            fail_on=fail_on,
+            vocabulary=vocabulary,
+        )
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+
+
+def _run(
+    project: Project, notes: Console, *, spinner: bool = False
+) -> tuple[PipelineRun, CheckResult]:
+    """The pipeline on the project, and its result: exit 2 for unusable paths or
+    vocabulary, 3 for invalid documents (listed on stderr)."""
+    from .errors import AlignkitError
+    from .pipeline import run_pipeline
+    from .render.validation import validation_text
+
+    try:
+        # A transient spinner on a terminal only: never in logs, pipes or CI output.
+        if spinner and notes.is_terminal:
+            with notes.status("Reading, scoring and assessing the documents…"):
+                run = run_pipeline(project)
+        else:
+            run = run_pipeline(project)
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    if run.result is None:
+        notes.print(validation_text(run.validation), end="")
+        raise typer.Exit(EXIT_INVALID)
+    return run, run.result
 
 
 @app.command()
@@ -128,7 +251,14 @@ def validate(
     Every problem in every file is listed as path:line:column with a code and a hint.
     Exit code 0 when all are valid, 3 when any is not.
     """
-    config = _load_config(config_path)
+    from .config import ConfigError, load_config
+    from .render.validation import validation_json, validation_text
+    from .validate import UsageError, validate_paths
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise _refused(exc) from None
     if not paths:
         settings = config.settings
         if settings.plan is None and not settings.csps:
@@ -145,101 +275,27 @@ def validate(
     if output_format is OutputFormat.json:
         sys.stdout.write(validation_json(result))
     else:
-        _stdout().print(validation_text(result), end="")
+        _console().print(validation_text(result), end="")
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
-
-
-def _parse_as_of(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise _usage_error(f"--as-of {value!r}: give a date as YYYY-MM-DD") from None
-    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        # The same bounds as dates in documents: date arithmetic must not run off the end.
-        raise _usage_error(
-            f"--as-of {value}: give a date between {EARLIEST_YEAR} and {LATEST_YEAR}"
-        )
-    return day
-
-
-class Colour(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-def _console(colour: Colour, *, stderr: bool = False) -> Console:
-    """A console that honours --color (and NO_COLOR, which rich reads, for auto)."""
-    if colour is Colour.always:
-        return Console(stderr=stderr, force_terminal=True, soft_wrap=True, highlight=False)
-    if colour is Colour.never:
-        return Console(stderr=stderr, no_color=True, soft_wrap=True, highlight=False)
-    return Console(stderr=stderr, soft_wrap=True, highlight=False)
-
-
-def _listed(title: str, problems: list[str]) -> str:
-    return title + ":\n  " + "\n  ".join(problems)
-
-
-def _load_config(path: Path | None) -> Config:
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        raise _usage_error(_listed("the configuration cannot be used", exc.problems)) from None
-
-
-def _targets(
-    formats: list[ReportFormat], outputs: list[Path], config: Config
-) -> list[tuple[str, Path | None]]:
-    """Which report goes where: --format/--output pairs in order, else the configured ones.
-
-    With no --format, the configured outputs are written and the terminal report goes to
-    stdout. A --format without its own --output goes to stdout; only one may.
-    """
-    if not formats:
-        if outputs:
-            raise _usage_error("--output needs a --format before it (e.g. --format html)")
-        configured = [(o.format, config.resolve(o.path)) for o in config.settings.outputs]
-        default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        return [(default, None), *configured]
-    if len(outputs) > len(formats):
-        raise _usage_error("more --output files than --format options: pair each with one")
-    pairs: list[tuple[str, Path | None]] = [
-        (f.value, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)
-    ]
-    if sum(1 for _, target in pairs if target is None) > 1:
-        raise _usage_error(
-            "only one report can go to the screen: give each other --format an --output"
-        )
-    return pairs
 
 
 @app.command()
 def check(
-    plan: Path | None = typer.Argument(
-        None,
-        help="The police and crime plan (YAML). Default: 'plan' in alignkit.toml.",
-        metavar="PLAN",
-        show_default=False,
-    ),
-    csps: list[Path] | None = typer.Argument(
-        None,
-        help="CSP documents, or folders of them (searched recursively). "
-        "Default: 'csps' in alignkit.toml.",
-        metavar="CSP",
-        show_default=False,
-    ),
-    output_format: list[ReportFormat] | None = typer.Option(
+    plan: Path | None = _PLAN_ARGUMENT,
+    csps: list[Path] | None = _CSPS_ARGUMENT,
+    output_format: list[str] | None = typer.Option(
         None,
         "--format",
         "-f",
-        help="text for a terminal, markdown for a pull request or CI summary, html for "
-        "people to open and print, json for other tools; github, sarif or junit for CI. "
-        "Repeat with --output to write several reports in one run.",
+        help=_format_help(
+            "report",
+            "text for a terminal, markdown for a pull request or CI summary, html for "
+            "people to open and print, json for other tools; github, sarif or junit for CI. "
+            "Repeat with --output to write several reports in one run.",
+        ),
         metavar="FORMAT",
         show_default=False,
+        callback=_formats("report"),
     ),
     output: list[Path] | None = typer.Option(
         None,
@@ -266,19 +322,8 @@ def check(
         metavar="YYYY-MM-DD",
         show_default=False,
     ),
-    vocabulary: list[Path] = typer.Option(
-        [],
-        "--vocabulary",
-        help="An extra vocabulary file with your own terms (repeatable); see docs/matching.md.",
-        metavar="FILE",
-        show_default=False,
-    ),
-    config_path: Path | None = typer.Option(
-        None,
-        "--config",
-        help="Use this configuration file instead of searching for one.",
-        metavar="FILE",
-    ),
+    vocabulary: list[Path] = _VOCABULARY_OPTION,
+    config_path: Path | None = _CONFIG_OPTION,
     force: bool = typer.Option(
         False, "--force", help="Replace an existing --output file that alignkit did not write."
     ),
@@ -295,126 +340,87 @@ def check(
     of step and missing partners. Exit codes: 0 nothing at or above --fail-on; 1 findings
     at or above it; 2 usage or configuration error; 3 an input document is invalid.
     """
-    config = _load_config(config_path)
+    from .errors import AlignkitError
+    from .publish import document, targets, write
+    from .reporting import check_note, github_summary
+
     notes = _console(colour, stderr=True)
-    if verbose and config.path is not None:
-        notes.print(f"configuration: {config.shown}")
-    settings = config.settings
-    day = _parse_as_of(as_of) if as_of is not None else settings.as_of or dt.date.today()
-    level = fail_on.value if fail_on is not None else settings.fail_on or "error"
-    targets = _targets(output_format or [], output or [], config)
-    result, inputs = _checked(plan, csps, day, config, vocabulary, notes, quiet)
-    for name, target in targets:
+    fail_level = fail_on.value if fail_on is not None else None
+    project = _project(config_path, plan, csps, as_of, vocabulary, fail_level)
+    if verbose:
+        if project.config.path is not None:
+            notes.print(f"configuration: {project.config.shown}")
+        notes.print(project.describe_origins(), markup=False)
+    try:
+        wanted = targets("report", output_format or [], output or [], project)
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    run, checked = _run(project, notes, spinner=not quiet)
+    result = document("report", checked, run.matcher)
+    for target in wanted:
         try:
-            if target is None and name == "text" and sys.stdout.isatty():
+            if target.path is None and target.format == "text" and sys.stdout.isatty():
+                from .render.text import render_text
+
                 _console(colour).print(render_text(result))
             else:
-                write_report(RENDERERS[name](result), target, protected=inputs, force=force)
-        except OutputError as exc:
-            raise _usage_error(str(exc)) from None
-        except KeyError:
-            raise _usage_error(f"the {name} format is not available in this version") from None
-        if verbose and target is not None:
-            notes.print(f"wrote {name} report to {target}")
-    if any(name == "github" for name, _ in targets):
-        _github_summary(result)
+                write("report", result, target, run, force=force)
+        except AlignkitError as exc:
+            raise _refused(exc) from None
+        if verbose and target.path is not None:
+            notes.print(f"wrote {target.format} report to {target.path}")
+    if any(t.format == "github" for t in wanted):
+        github_summary(result, notes)
     if not quiet:
-        counts = result.counts()
-        note = (
-            f"checked {plural(len(result.csps), 'CSP')} against {one_line(result.plan.title)}: "
-            f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-            f"{plural(counts['info'], 'note')}"
-        )
-        if result.waived:
-            note += f", {result.waived} waived"
-        written = [str(target) for _, target in targets if target is not None]
-        if written:
-            note += "; wrote " + ", ".join(written)
-        notes.print(note)
-    raise typer.Exit(EXIT_FINDINGS if result.fails(level) else EXIT_OK)
+        notes.print(check_note(result, [t.path for t in wanted if t.path is not None]))
+    raise typer.Exit(EXIT_FINDINGS if result.fails(project.fail_on) else EXIT_OK)
 
 
-def _checked(
+def _document_command(
+    kind: str,
+    output_format: str | None,
     plan: Path | None,
     csps: list[Path] | None,
-    day: dt.date,
-    config: Config,
+    output: Path | None,
+    as_of: str | None,
     vocabulary: list[Path],
-    notes: Console,
-    quiet: bool = False,
-) -> tuple[CheckResult, list[Path]]:
-    """The check with the configuration applied, and every input path (never to be
-    overwritten). Exits 2 on usage errors and 3 on invalid documents."""
-    settings = config.settings
-    if plan is None:
-        if settings.plan is None:
-            raise _usage_error("give the plan file (or set 'plan' in alignkit.toml)")
-        plan = config.resolve(settings.plan)
-    if not csps:
-        csps = [config.resolve(c) for c in settings.csps]
-        if not csps:
-            raise _usage_error("give the CSP files or folders (or set 'csps' in alignkit.toml)")
-    extra_vocabulary = [config.resolve(v) for v in settings.vocabulary] + vocabulary
-    thresholds = (
-        Thresholds(settings.thresholds.aligned, settings.thresholds.partial)
-        if settings.thresholds
-        else None
-    )
+    config_path: Path | None,
+) -> None:
+    """Run the pipeline, then write one document (calendar, pack or summary) made from it."""
+    from .errors import AlignkitError
+    from .publish import document, targets, write
+    from .reporting import document_note
+
+    notes = _console(stderr=True)
+    project = _project(config_path, plan, csps, as_of, vocabulary)
+    wanted = targets(kind, [output_format] if output_format else [], [output] if output else [])
+    run, result = _run(project, notes)
+    made = document(kind, result, run.matcher)
     try:
-        matcher = Matcher(load_vocabulary(extra_vocabulary), thresholds)
-    except VocabularyError as exc:
-        raise _usage_error(_listed("the vocabulary cannot be used", exc.problems)) from None
-    try:
-        # A transient spinner on a terminal only: never in logs, pipes or CI output.
-        if notes.is_terminal and not quiet:
-            with notes.status("Reading, scoring and assessing the documents…"):
-                run = run_check(plan, csps, day, matcher, config.limits)
-        else:
-            run = run_check(plan, csps, day, matcher, config.limits)
-    except UsageError as exc:
-        raise _usage_error(str(exc)) from None
-    if run.result is None:
-        notes.print(validation_text(run.validation), end="")
-        raise typer.Exit(EXIT_INVALID)
-    result = run.result
-    result.findings = apply_policy(result.findings, config, day)
-    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
-    if config.path is not None:
-        inputs.append(config.path)
-    return result, inputs
-
-
-def _github_summary(result: CheckResult) -> None:
-    """In GitHub Actions, append the Markdown report to the job summary page."""
-    if os.environ.get("GITHUB_ACTIONS") != "true":
-        return
-    try:
-        write_step_summary(RENDERERS["markdown"](result), os.environ)
-    except OSError as exc:
-        _stderr().print(f"warning: cannot write the GitHub job summary: {exc}")
-
-
-class CalendarFormat(StrEnum):
-    ics = "ics"
-    html = "html"
+        write(kind, made, wanted[0], run)
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    notes.print(document_note(kind, made, result, output), markup=False)
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command()
 def calendar(
-    plan: Path = typer.Argument(..., help="The police and crime plan (YAML).", show_default=False),
-    csps: list[Path] = typer.Argument(
-        ..., help="CSP documents, or folders of them (searched recursively).", show_default=False
-    ),
-    output_format: CalendarFormat = typer.Option(
-        CalendarFormat.ics,
+    plan: Path | None = _PLAN_ARGUMENT,
+    csps: list[Path] | None = _CSPS_ARGUMENT,
+    output_format: str | None = typer.Option(
+        None,
         "--format",
         "-f",
-        help="ics to import into Outlook or Google Calendar, html for a page with a "
-        "timeline chart to open, share or print.",
+        help=_format_help(
+            "calendar",
+            "ics to import into Outlook or Google Calendar, html for a page with a "
+            "timeline chart to open, share or print. Default: ics.",
+        ),
+        metavar="FORMAT",
+        callback=_formats("calendar"),
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the calendar to this file instead of stdout."
-    ),
+    output: Path | None = _OUTPUT_OPTION,
     as_of: str | None = typer.Option(
         None,
         "--as-of",
@@ -422,44 +428,91 @@ def calendar(
         "events' timestamp). Default: today. Set it to make the output reproducible.",
         show_default=False,
     ),
+    vocabulary: list[Path] = _VOCABULARY_OPTION,
+    config_path: Path | None = _CONFIG_OPTION,
 ) -> None:
     """One timeline of every date in the plans: periods, refreshes, assessments, meetings.
 
     Writes an iCalendar file (one all-day event per date) or an HTML page with a timeline
-    chart, with the PCC elections around them and the planning cycles out of step marked.
-    Exit codes: 0 written; 2 usage error; 3 an input document is invalid.
+    chart, with the PCC elections around them and the planning cycles the check finds out
+    of step marked (waived findings are not). Exit codes: 0 written; 2 usage error; 3 an
+    input document is invalid.
     """
-    from .calendar import CALENDAR_RENDERERS, build_calendar
+    _document_command("calendar", output_format, plan, csps, output, as_of, vocabulary, config_path)
 
-    day = _parse_as_of(as_of)
-    try:
-        run = build_calendar(plan, csps, day)
-    except UsageError as exc:
-        raise _usage_error(str(exc)) from None
-    if run.calendar is None:
-        _stderr().print(validation_text(run.validation), end="", markup=False)
-        raise typer.Exit(EXIT_INVALID)
-    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
-    try:
-        write_report(CALENDAR_RENDERERS[output_format.value](run.calendar), output, inputs)
-    except OutputError as exc:
-        raise _usage_error(str(exc)) from None
-    note = (
-        f"{plural(len(run.calendar.items), 'date')} from the plan and "
-        f"{plural(len(run.validation.csps), 'CSP document')}"
-    )
-    _stderr().print(note + (f"; calendar written to {output}" if output else ""), markup=False)
-    raise typer.Exit(EXIT_OK)
+
+@app.command()
+def pack(
+    plan: Path | None = _PLAN_ARGUMENT,
+    csps: list[Path] | None = _CSPS_ARGUMENT,
+    output_format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=_format_help(
+            "pack",
+            "markdown to edit or publish in a repository, html to open, send and print "
+            "(one partnership per page). Default: markdown.",
+        ),
+        metavar="FORMAT",
+        callback=_formats("pack"),
+    ),
+    output: Path | None = _OUTPUT_OPTION,
+    as_of: str | None = _AS_OF_OPTION,
+    vocabulary: list[Path] = _VOCABULARY_OPTION,
+    config_path: Path | None = _CONFIG_OPTION,
+) -> None:
+    """Write a welcome pack for the police and crime commissioner.
+
+    An overview of the force area, then each partnership: area, responsible authorities,
+    key contacts, priorities and how each aligns with the plan, calendar of meetings and
+    document production timetable. Exit codes: 0 written; 2 usage error; 3 an input
+    document is invalid.
+    """
+    _document_command("pack", output_format, plan, csps, output, as_of, vocabulary, config_path)
+
+
+@app.command()
+def summary(
+    plan: Path | None = _PLAN_ARGUMENT,
+    csps: list[Path] | None = _CSPS_ARGUMENT,
+    output_format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=_format_help(
+            "summary",
+            "markdown for a repository or briefing, html to open and print, json for tools. "
+            "Default: markdown.",
+        ),
+        metavar="FORMAT",
+        callback=_formats("summary"),
+    ),
+    output: Path | None = _OUTPUT_OPTION,
+    as_of: str | None = _AS_OF_OPTION,
+    vocabulary: list[Path] = _VOCABULARY_OPTION,
+    config_path: Path | None = _CONFIG_OPTION,
+) -> None:
+    """Write the force-wide summary of the partnerships' strategic assessments.
+
+    The themes of every partnership's priorities and assessment key findings, who holds
+    each and on what evidence, set against the plan's objectives, with the objectives no
+    local evidence stands behind. Exit codes: 0 written; 2 usage error; 3 an input
+    document is invalid.
+    """
+    _document_command("summary", output_format, plan, csps, output, as_of, vocabulary, config_path)
 
 
 @app.command("config")
-def show_config(
-    config_path: Path | None = typer.Option(
-        None, "--config", help="Use this configuration file instead of searching for one."
-    ),
-) -> None:
+def show_config(config_path: Path | None = _CONFIG_OPTION) -> None:
     """Print the effective configuration and where each value comes from."""
-    config = _load_config(config_path)
+    from .config import ConfigError, load_config
+    from .config.explain import describe
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise _refused(exc) from None
     sys.stdout.write(describe(config))
 
 
@@ -478,126 +531,19 @@ def baseline(
 ) -> None:
     """Write waivers for today's errors and warnings, to adopt alignkit in a repository
     that already has findings. Each needs a real reason before it expires."""
-    config = _load_config(config_path)
-    day = _parse_as_of(as_of) if as_of is not None else config.settings.as_of or dt.date.today()
-    result, inputs = _checked(plan, csps, day, config, [], _stderr())
-    content = baseline_waivers(result.findings, day + dt.timedelta(days=expires_in))
+    import datetime as dt
+
+    from .output import OutputError, write_report
+    from .policy import baseline_waivers
+
+    project = _project(config_path, plan, csps, as_of, [])
+    run, result = _run(project, _console(stderr=True))
+    expires = project.as_of + dt.timedelta(days=expires_in)
+    content = baseline_waivers(result.findings, expires)
     try:
-        write_report(content, output, protected=inputs)
+        write_report(content, output, protected=run.inputs)
     except OutputError as exc:
-        raise _usage_error(str(exc)) from None
-
-
-class PackFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-
-
-class SummaryFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-
-
-def _force_wide(
-    kind: str,
-    output_format: str,
-    plan: Path,
-    csps: list[Path],
-    output: Path | None,
-    as_of: str | None,
-) -> None:
-    """Check the force area, then write the welcome pack or the summary made from the result."""
-    # Imported here so that this block of force-wide commands stands on its own.
-    from .pack import FORMATS as PACK_FORMATS
-    from .pack import build_pack
-    from .summary import FORMATS as SUMMARY_FORMATS
-    from .summary import build_summary
-
-    day = _parse_as_of(as_of)
-    matcher = Matcher()
-    try:
-        run = run_check(plan, csps, day, matcher)
-    except UsageError as exc:
-        raise _usage_error(str(exc)) from None
-    if run.result is None:
-        _stderr().print(validation_text(run.validation), end="")
-        raise typer.Exit(EXIT_INVALID)
-    if kind == "pack":
-        content = PACK_FORMATS[output_format](build_pack(run.result, matcher))
-        what = "welcome pack"
-    else:
-        content = SUMMARY_FORMATS[output_format](build_summary(run.result, matcher))
-        what = "force-wide summary"
-    inputs = [plan, *(doc.source.path for doc in run.validation.documents)]
-    try:
-        write_report(content, output, protected=inputs)
-    except OutputError as exc:
-        raise _usage_error(str(exc)) from None
-    note = f"{what} of {plural(len(run.result.csps), 'CSP')} in {run.result.plan.force_area}"
-    _stderr().print(note + (f" written to {output}" if output is not None else ""))
-    raise typer.Exit(EXIT_OK)
-
-
-_PLAN_ARGUMENT = typer.Argument(..., help="The police and crime plan (YAML).", show_default=False)
-_CSPS_ARGUMENT = typer.Argument(
-    ..., help="CSP documents, or folders of them (searched recursively).", show_default=False
-)
-_OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
-_AS_OF_OPTION = typer.Option(
-    None,
-    "--as-of",
-    help="Date the document as of this day, YYYY-MM-DD (default: today). Set it to make "
-    "the output reproducible.",
-    show_default=False,
-)
-
-
-@app.command()
-def pack(
-    plan: Path = _PLAN_ARGUMENT,
-    csps: list[Path] = _CSPS_ARGUMENT,
-    output_format: PackFormat = typer.Option(
-        PackFormat.markdown,
-        "--format",
-        "-f",
-        help="markdown to edit or publish in a repository, html to open, send and print "
-        "(one partnership per page).",
-    ),
-    output: Path | None = _OUTPUT_OPTION,
-    as_of: str | None = _AS_OF_OPTION,
-) -> None:
-    """Write a welcome pack for the police and crime commissioner.
-
-    An overview of the force area, then each partnership: area, responsible authorities,
-    key contacts, priorities and how each aligns with the plan, calendar of meetings and
-    document production timetable. Exit codes: 0 written; 2 usage error; 3 an input
-    document is invalid.
-    """
-    _force_wide("pack", output_format.value, plan, csps, output, as_of)
-
-
-@app.command()
-def summary(
-    plan: Path = _PLAN_ARGUMENT,
-    csps: list[Path] = _CSPS_ARGUMENT,
-    output_format: SummaryFormat = typer.Option(
-        SummaryFormat.markdown,
-        "--format",
-        "-f",
-        help="markdown for a repository or briefing, html to open and print, json for tools.",
-    ),
-    output: Path | None = _OUTPUT_OPTION,
-    as_of: str | None = _AS_OF_OPTION,
-) -> None:
-    """Write the force-wide summary of the partnerships' strategic assessments.
-
-    The themes of every partnership's priorities and assessment key findings, who holds
-    each and on what evidence, set against the plan's objectives, with the objectives no
-    local evidence stands behind. Exit codes: 0 written; 2 usage error; 3 an input
-    document is invalid.
-    """
-    _force_wide("summary", output_format.value, plan, csps, output, as_of)
+        raise _refused(exc) from None
 
 
 @app.command()
@@ -609,6 +555,8 @@ def init(
 ) -> None:
     """Start a force area's shared repository: plan and CSP templates, alignkit.toml, a
     GitHub Actions workflow, pre-commit and editor settings. Never overwrites a file."""
+    from .scaffold import ScaffoldError, scaffold
+
     try:
         outcomes = scaffold(folder, force_area)
     except ScaffoldError as exc:
@@ -633,6 +581,9 @@ def schema(
     ),
 ) -> None:
     """Write the JSON Schemas of both documents (draft-07, for editors and other tools)."""
+    from .output import OutputError
+    from .schemas import stale_files, write_schemas
+
     if check:
         stale = stale_files(output_dir)
         for name in stale:
@@ -641,15 +592,10 @@ def schema(
             typer.echo("run `alignkit schema` to regenerate them", err=True)
         raise typer.Exit(EXIT_FINDINGS if stale else EXIT_OK)
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        for name, content in generated_files().items():
-            target = output_dir / name
-            temporary = target.with_name(f".{name}.tmp")
-            temporary.write_text(content, encoding="utf-8")
-            os.replace(temporary, target)
+        for target in write_schemas(output_dir):
             typer.echo(f"wrote {target}", err=True)
-    except OSError as exc:
-        raise _usage_error(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        raise _refused(exc) from None
 
 
 class ImportKind(StrEnum):
@@ -739,7 +685,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)
-    except Exception as exc:  # pragma: no cover - only reached by bugs
+    except Exception as exc:
         if os.environ.get("ALIGNKIT_DEBUG"):
             raise
         sys.stderr.write(
@@ -747,4 +693,4 @@ def main() -> None:
             "This is a bug in alignkit, not in your files. Run again with ALIGNKIT_DEBUG=1 "
             "to see the details, and please report it.\n"
         )
-        sys.exit(70)
+        sys.exit(EXIT_BUG)

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from .codes import CODES
 from .models import CSPDocument, Period, PolicePlan
+from .registry import formats_table
 
 PAGES: dict[str, tuple[str, type[BaseModel]]] = {
     "reference/police-and-crime-plan.md": ("Police and crime plan: field reference", PolicePlan),
@@ -156,10 +157,21 @@ def findings_page() -> str:
     return "".join(out)
 
 
+def formats_page() -> str:
+    """Every document and format, from the output registry (the same table --format reads)."""
+    intro = (
+        "Every document alignkit writes, and every format of each. `--format` on each "
+        "command, and `format` in `[[outputs]]` of `alignkit.toml` for the report, accept "
+        "exactly these names.\n\n"
+    )
+    return "# Output formats\n\n" + _NOTE + intro + formats_table()
+
+
 def generated_pages() -> dict[str, str]:
     pages = {path: reference_page(title, model) for path, (title, model) in PAGES.items()}
     pages["diagnostics.md"] = diagnostics_page()
     pages["findings.md"] = findings_page()
+    pages["formats.md"] = formats_page()
     return pages
 
 

@@ -13,8 +13,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import AlignkitError
 
-class OutputError(Exception):
+
+class OutputError(AlignkitError):
     """The report cannot be written where asked (exit code 2)."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .errors import AlignkitError
 from .schemas import generated_files
 
 REPOSITORY = "https://github.com/alignkit/alignkit"
@@ -35,7 +36,7 @@ _FILES = {
 SCHEMAS_USED = ("police-and-crime-plan.schema.json", "community-safety-partnership.schema.json")
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(AlignkitError):
     """The scaffold cannot be written (exit code 2)."""
 
 

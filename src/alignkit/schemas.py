@@ -9,6 +9,8 @@ losing the help text) is wrapped in `allOf`.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,8 @@ from pydantic import BaseModel
 
 from .match.vocabulary import VocabularyFile
 from .models import CSP_KIND, PLAN_KIND, CSPDocument, PolicePlan
-from .render.report import CheckReport
+from .models.report import CheckReport
+from .output import OutputError
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -70,3 +73,20 @@ def stale_files(folder: Path) -> list[str]:
         for name, content in generated_files().items()
         if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != content
     ]
+
+
+def write_schemas(folder: Path) -> Iterator[Path]:
+    """Write every schema file into ``folder``, each replaced whole; yields each written.
+
+    OutputError (exit code 2) when the folder cannot be written.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in generated_files().items():
+            target = folder / name
+            temporary = target.with_name(f".{name}.tmp")
+            temporary.write_text(content, encoding="utf-8")
+            os.replace(temporary, target)
+            yield target
+    except OSError as exc:
+        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}") from None

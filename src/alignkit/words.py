@@ -7,8 +7,10 @@ report: the same inputs give the same bytes on every machine.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 MONTHS = (
     "January",
@@ -24,6 +26,34 @@ MONTHS = (
     "November",
     "December",
 )
+
+
+STATE_SYMBOL = {"addressed": "✔", "partial": "~", "considered": "r", "gap": "✘"}
+"""How one CSP stands to one objective, as a symbol in the matrices of every report."""
+
+STATE_WORD = {
+    "addressed": "addressed",
+    "partial": "partly addressed",
+    "considered": "considered",
+    "gap": "unexplained gap",
+}
+"""Every state is a word as well as a symbol: never colour alone."""
+
+STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
+"""How well one priority and one objective match, as a symbol."""
+
+TIER_WORDS = {
+    "district": "district",
+    "unitary": "unitary",
+    "county": "county strategy group",
+    "london-borough": "London borough",
+    "welsh": "Welsh local authority",
+    "merged": "merged partnership",
+}
+"""How each tier reads in a sentence ('3 district, 1 county strategy group')."""
+
+SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
+"""A finding's severity as a heading word."""
 
 
 def long_date(day: dt.date | str) -> str:
@@ -46,7 +76,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def template_environment() -> jinja2.Environment:
     """The one way pages are made: templates from the package, autoescaping on (every
-    string from a document is escaped), undefined names an error rather than blank."""
+    string from a document is escaped), undefined names an error rather than blank.
+
+    jinja2 is imported here, not at the top, so that only the pages that use it pay for it."""
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("alignkit", "templates"),
         autoescape=True,

@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Severity
 from ..models import CSPDocument, PolicePlan
-from ..validate import LoadedDocument
+from ..validate import ValidCSP, ValidPlan
+from .context import AssessContext, Rule
 from .cycles import csp_cycle_findings, plan_cycle_findings
 from .findings import Finding
 from .forcewide import (
     MissingTheme,
     ObjectiveCoverage,
-    ThemeReader,
     coverage_matrix,
+    missing_theme_findings,
     missing_themes,
     objective_coverage,
     unaddressed_objectives,
@@ -23,17 +24,33 @@ from .forcewide import (
 from .partnership import partnership_findings
 from .regard import CellState, csp_regard_findings, declared_link_findings, plan_regard_findings
 from .scores import Pair, ScoreTable
+from .themes import ThemeReader
 
 __all__ = [
+    "RULES",
+    "AssessContext",
     "CellState",
     "CheckResult",
     "Finding",
     "MissingTheme",
     "ObjectiveCoverage",
     "Pair",
+    "Rule",
     "ScoreTable",
     "assess",
 ]
+
+RULES: tuple[Rule, ...] = (
+    plan_cycle_findings,
+    csp_regard_findings,
+    plan_regard_findings,
+    declared_link_findings,
+    csp_cycle_findings,
+    partnership_findings,
+    unaddressed_objectives,
+    missing_theme_findings,
+)
+"""Every rule, each `AssessContext -> list[Finding]`; the findings are sorted afterwards."""
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -41,8 +58,8 @@ _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 @dataclass
 class CheckResult:
     as_of: dt.date
-    plan_doc: LoadedDocument
-    csp_docs: list[LoadedDocument]
+    plan_doc: ValidPlan
+    csp_docs: list[ValidCSP]
     table: ScoreTable
     cells: dict[tuple[str, str], CellState]
     coverage: list[ObjectiveCoverage]
@@ -51,12 +68,11 @@ class CheckResult:
 
     @property
     def plan(self) -> PolicePlan:
-        assert self.plan_doc.plan is not None
         return self.plan_doc.plan
 
     @property
     def csps(self) -> list[CSPDocument]:
-        return [doc.csp for doc in self.csp_docs if doc.csp is not None]
+        return [doc.csp for doc in self.csp_docs]
 
     def counts(self) -> dict[str, int]:
         """Findings by severity, waived ones left out (they are counted by `waived`)."""
@@ -81,33 +97,21 @@ class CheckResult:
 
 
 def assess(
-    plan_doc: LoadedDocument,
-    csp_docs: list[LoadedDocument],
+    plan_doc: ValidPlan,
+    csp_docs: list[ValidCSP],
     table: ScoreTable,
     themes_of: ThemeReader,
     as_of: dt.date,
 ) -> CheckResult:
-    plan = plan_doc.plan
-    assert plan is not None
-    csps = [doc.csp for doc in csp_docs if doc.csp is not None]
-    findings: list[Finding] = list(plan_cycle_findings(plan_doc, as_of))
-    unaddressed: list[tuple[CSPDocument, str]] = []
-    for doc in csp_docs:
-        csp = doc.csp
-        assert csp is not None
-        findings += csp_regard_findings(doc, plan, table)
-        plan_side = plan_regard_findings(doc, plan, table)
-        unaddressed += [(csp, f.priority) for f in plan_side if f.priority]
-        findings += plan_side
-        findings += declared_link_findings(doc, table)
-        findings += csp_cycle_findings(doc, plan, as_of)
-        findings += partnership_findings(doc)
+    """Run every rule on the validated documents and their scores."""
+    csps = [doc.csp for doc in csp_docs]
     cells = coverage_matrix(plan_doc, csps, table)
-    coverage = objective_coverage(plan_doc, csps, cells)
-    findings += unaddressed_objectives(plan_doc, coverage, len(csps))
-    themes, theme_findings = missing_themes(plan_doc, unaddressed, themes_of)
-    findings += theme_findings
-
-    order = {doc.source.shown: i for i, doc in enumerate([plan_doc, *csp_docs])}
+    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells)
+    findings = [f for rule in RULES for f in rule(ctx)]
+    shown = [plan_doc.source.shown, *(doc.source.shown for doc in csp_docs)]
+    order = {path: i for i, path in enumerate(shown)}
     findings.sort(key=lambda f: (order.get(f.path, len(order)), *f.sort_key()))
-    return CheckResult(as_of, plan_doc, csp_docs, table, cells, coverage, themes, findings)
+    coverage = objective_coverage(plan_doc, csps, cells)
+    return CheckResult(
+        as_of, plan_doc, csp_docs, table, cells, coverage, missing_themes(ctx), findings
+    )

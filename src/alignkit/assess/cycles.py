@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import CSPDocument, PolicePlan
-from ..validate import LoadedDocument
+from ..models import PolicePlan
+from ..validate import ValidCSP
+from .context import AssessContext
 from .findings import Finding, finding
 
 # Ordinary PCC elections so far; from 2028 they fall every four years in May.
@@ -72,9 +73,9 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last_day))
 
 
-def plan_cycle_findings(doc: LoadedDocument, as_of: dt.date) -> list[Finding]:
-    plan = doc.plan
-    assert plan is not None
+def plan_cycle_findings(ctx: AssessContext) -> list[Finding]:
+    """AK605 and AK606 on the plan: does it run too long, has its review passed?"""
+    doc, plan, as_of = ctx.plan, ctx.plan.plan, ctx.as_of
     found: list[Finding] = []
     if plan.period is not None:
         election, end_by = plan_should_end(plan.period.start)
@@ -100,9 +101,13 @@ def plan_cycle_findings(doc: LoadedDocument, as_of: dt.date) -> list[Finding]:
     return found
 
 
-def csp_cycle_findings(doc: LoadedDocument, plan: PolicePlan, as_of: dt.date) -> list[Finding]:
+def csp_cycle_findings(ctx: AssessContext) -> list[Finding]:
+    """AK601-AK604 and AK606 for every CSP: current plans, in step with the PCC's."""
+    return [f for doc in ctx.csps for f in _csp_cycles(doc, ctx.plan.plan, ctx.as_of)]
+
+
+def _csp_cycles(doc: ValidCSP, plan: PolicePlan, as_of: dt.date) -> list[Finding]:
     csp = doc.csp
-    assert csp is not None
     found: list[Finding] = []
     name = csp.id
 
@@ -149,7 +154,3 @@ def csp_cycle_findings(doc: LoadedDocument, plan: PolicePlan, as_of: dt.date) ->
                 ("strategic_assessment", "date"),
             )
     return found
-
-
-def is_current(csp: CSPDocument, as_of: dt.date) -> bool:
-    return csp.plan is None or csp.plan.period is None or csp.plan.period.end >= as_of

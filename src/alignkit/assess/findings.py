@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..codes import CODES
 from ..diagnostics import Diagnostic, Severity
 from ..load import PathKey
-from ..validate import LoadedDocument
+from ..validate import ValidCSP, ValidPlan
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Finding(Diagnostic):
 def finding(
     code: str,
     message: str,
-    doc: LoadedDocument,
+    doc: ValidPlan | ValidCSP,
     at: PathKey,
     *,
     hint: str | None = None,

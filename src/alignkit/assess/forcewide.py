@@ -3,17 +3,15 @@ plan may be missing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from ..models import CSPDocument
-from ..validate import LoadedDocument
+from ..validate import ValidPlan
+from .context import AssessContext
 from .findings import Finding, finding
-from .regard import CellState, cell_state
+from .regard import CellState, cell_state, unaddressed_priorities
 from .scores import ScoreTable
-
-ThemeReader = Callable[[str], Collection[str]]
-"""Text -> the community-safety themes it mentions (from the matching vocabulary)."""
+from .themes import ThemeReader
 
 SEVERAL = 2
 """How many CSPs make a theme 'shared' across the force area."""
@@ -37,9 +35,8 @@ class MissingTheme:
 
 
 def coverage_matrix(
-    plan_doc: LoadedDocument, csps: list[CSPDocument], table: ScoreTable
+    plan_doc: ValidPlan, csps: list[CSPDocument], table: ScoreTable
 ) -> dict[tuple[str, str], CellState]:
-    assert plan_doc.plan is not None
     return {
         (csp.id, objective.id): cell_state(csp, objective, table)
         for csp in csps
@@ -48,9 +45,8 @@ def coverage_matrix(
 
 
 def objective_coverage(
-    plan_doc: LoadedDocument, csps: list[CSPDocument], cells: dict[tuple[str, str], CellState]
+    plan_doc: ValidPlan, csps: list[CSPDocument], cells: dict[tuple[str, str], CellState]
 ) -> list[ObjectiveCoverage]:
-    assert plan_doc.plan is not None
     result = []
     for objective in plan_doc.plan.objectives:
         by_state: dict[str, list[str]] = {
@@ -73,11 +69,10 @@ def objective_coverage(
     return result
 
 
-def unaddressed_objectives(
-    plan_doc: LoadedDocument, coverage: list[ObjectiveCoverage], csp_count: int
-) -> list[Finding]:
+def unaddressed_objectives(ctx: AssessContext) -> list[Finding]:
     """AK801: objectives that no CSP in the force area addresses."""
-    assert plan_doc.plan is not None
+    plan_doc, csp_count = ctx.plan, len(ctx.csps)
+    coverage = objective_coverage(plan_doc, [d.csp for d in ctx.csps], ctx.cells)
     found: list[Finding] = []
     if csp_count == 0:
         return found
@@ -101,35 +96,37 @@ def unaddressed_objectives(
     return found
 
 
-def missing_themes(
-    plan_doc: LoadedDocument,
-    unaddressed: list[tuple[CSPDocument, str]],
-    themes_of: ThemeReader,
-) -> tuple[list[MissingTheme], list[Finding]]:
-    """AK802: themes of priorities no objective addresses, shared by several CSPs."""
+def missing_themes(ctx: AssessContext) -> list[MissingTheme]:
+    """Themes of priorities no objective addresses, shared by several CSPs."""
     holders: dict[str, dict[str, list[str]]] = {}
-    names = {csp.id: csp.name for csp, _ in unaddressed}
-    for csp, priority_id in unaddressed:
-        priority = next(p for p in csp.priorities if p.id == priority_id)
-        # Field by field: joined, "... services. Prevent" could read as the Prevent duty.
-        fields = filter(None, [priority.title, priority.description])
-        for theme in sorted({t for text in fields for t in themes_of(text)}):
-            holders.setdefault(theme, {}).setdefault(csp.id, []).append(priority.id)
+    themes_of: ThemeReader = ctx.themes_of
+    for doc in ctx.csps:
+        csp = doc.csp
+        for _, priority in unaddressed_priorities(csp, ctx.table):
+            # Field by field: joined, "... services. Prevent" could read as the Prevent duty.
+            fields = filter(None, [priority.title, priority.description])
+            for theme in sorted({t for text in fields for t in themes_of(text)}):
+                holders.setdefault(theme, {}).setdefault(csp.id, []).append(priority.id)
     themes = [
         MissingTheme(theme, tuple(by_csp), tuple((c, p) for c, ids in by_csp.items() for p in ids))
         for theme, by_csp in sorted(holders.items())
         if len(by_csp) >= SEVERAL
     ]
     themes.sort(key=lambda t: (-len(t.csps), t.theme))
-    found = [
+    return themes
+
+
+def missing_theme_findings(ctx: AssessContext) -> list[Finding]:
+    """AK802: a theme several CSPs prioritise that no objective of the plan covers."""
+    names = {doc.csp.id: doc.csp.name for doc in ctx.csps}
+    return [
         finding(
             "AK802",
             f"{len(t.csps)} CSPs prioritise {t.theme} ({', '.join(names[c] for c in t.csps)}) "
             "but no "
             f"objective of the plan covers it: the plan may be missing it",
-            plan_doc,
+            ctx.plan,
             ("objectives",),
         )
-        for t in themes
+        for t in missing_themes(ctx)
     ]
-    return themes, found

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..models import STATUTORY_PARTNERS
-from ..validate import LoadedDocument
+from ..validate import ValidCSP
+from .context import AssessContext
 from .findings import Finding, finding
 
 PARTNER_NAMES = {
@@ -15,9 +16,13 @@ PARTNER_NAMES = {
 }
 
 
-def partnership_findings(doc: LoadedDocument) -> list[Finding]:
+def partnership_findings(ctx: AssessContext) -> list[Finding]:
+    """AK7xx for every CSP: is each statutory responsible authority taking part?"""
+    return [f for doc in ctx.csps for f in _partners(doc)]
+
+
+def _partners(doc: ValidCSP) -> list[Finding]:
     csp = doc.csp
-    assert csp is not None
     authorities = csp.responsible_authorities
     found: list[Finding] = []
     unrecorded: list[str] = []

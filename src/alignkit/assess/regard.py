@@ -9,12 +9,15 @@ having regard looks like; with neither, the gap is unexplained.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ..models import CSPDocument, Objective, PolicePlan
-from ..validate import LoadedDocument
+from ..models import CSPDocument, Objective, PolicePlan, Priority
+from ..validate import ValidCSP
 from .findings import Finding, finding
 from .scores import Pair, ScoreTable
+
+if TYPE_CHECKING:
+    from .context import AssessContext
 
 Cell = Literal["addressed", "partial", "considered", "gap"]
 """How one CSP stands to one objective."""
@@ -58,10 +61,34 @@ def _priority_index(csp: CSPDocument, priority_id: str) -> int:
     return next(i for i, p in enumerate(csp.priorities) if p.id == priority_id)
 
 
-def csp_regard_findings(doc: LoadedDocument, plan: PolicePlan, table: ScoreTable) -> list[Finding]:
+def unaddressed_priorities(csp: CSPDocument, table: ScoreTable) -> list[tuple[int, Priority]]:
+    """(index, priority) of the CSP's priorities no objective of the plan addresses."""
+    declared = _declared(csp)
+    return [
+        (index, priority)
+        for index, priority in enumerate(csp.priorities)
+        if not any(addresses(p, declared) for p in table.for_priority(csp.id, priority.id))
+    ]
+
+
+def csp_regard_findings(ctx: AssessContext) -> list[Finding]:
+    """AK301-AK303 and AK503 for every CSP: does it have regard to every objective?"""
+    return [f for doc in ctx.csps for f in _csp_regard(doc, ctx.plan.plan, ctx.table)]
+
+
+def plan_regard_findings(ctx: AssessContext) -> list[Finding]:
+    """AK401 for every CSP: is each of its priorities addressed by some objective?"""
+    return [f for doc in ctx.csps for f in _plan_regard(doc, ctx.plan.plan, ctx.table)]
+
+
+def declared_link_findings(ctx: AssessContext) -> list[Finding]:
+    """AK501 and AK502 for every CSP: do its `supports` links match what the texts say?"""
+    return [f for doc in ctx.csps for f in _declared_links(doc, ctx.table)]
+
+
+def _csp_regard(doc: ValidCSP, plan: PolicePlan, table: ScoreTable) -> list[Finding]:
     """AK301-AK303 and AK503: does the CSP have regard to every objective?"""
     csp = doc.csp
-    assert csp is not None
     found: list[Finding] = []
     for objective in plan.objectives:
         state = cell_state(csp, objective, table)
@@ -82,8 +109,7 @@ def csp_regard_findings(doc: LoadedDocument, plan: PolicePlan, table: ScoreTable
                     objective=objective.id,
                 )
             )
-        elif state.state == "considered":
-            assert record_index is not None
+        elif state.state == "considered" and record_index is not None:
             found.append(
                 finding(
                     "AK302",
@@ -125,16 +151,12 @@ def csp_regard_findings(doc: LoadedDocument, plan: PolicePlan, table: ScoreTable
     return found
 
 
-def plan_regard_findings(doc: LoadedDocument, plan: PolicePlan, table: ScoreTable) -> list[Finding]:
+def _plan_regard(doc: ValidCSP, plan: PolicePlan, table: ScoreTable) -> list[Finding]:
     """AK401: is every CSP priority addressed by some objective of the plan?"""
     csp = doc.csp
-    assert csp is not None
-    declared = _declared(csp)
     found: list[Finding] = []
-    for index, priority in enumerate(csp.priorities):
+    for index, priority in unaddressed_priorities(csp, table):
         pairs = table.for_priority(csp.id, priority.id)
-        if any(addresses(p, declared) for p in pairs):
-            continue
         closest = max(pairs, key=lambda p: p.score)
         title = next(o.title for o in plan.objectives if o.id == closest.objective)
         found.append(
@@ -153,10 +175,9 @@ def plan_regard_findings(doc: LoadedDocument, plan: PolicePlan, table: ScoreTabl
     return found
 
 
-def declared_link_findings(doc: LoadedDocument, table: ScoreTable) -> list[Finding]:
+def _declared_links(doc: ValidCSP, table: ScoreTable) -> list[Finding]:
     """AK501 and AK502: do the declared `supports` links match what the texts say?"""
     csp = doc.csp
-    assert csp is not None
     found: list[Finding] = []
     for index, priority in enumerate(csp.priorities):
         for s_index, objective in enumerate(priority.supports):

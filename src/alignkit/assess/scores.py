@@ -38,7 +38,12 @@ class ScoreTable:
     def for_priority(self, csp: str, priority: str) -> list[Pair]:
         return [self.pairs[(csp, priority, o)] for o in self.objective_order]
 
+    def closest(self, csp: str, priority: str) -> Pair | None:
+        """The highest score (first objective on a tie), whatever its status; None only
+        when the plan has no objectives. Every report's "best or closest" is this."""
+        return max(self.for_priority(csp, priority), key=lambda p: p.score, default=None)
+
     def best(self, csp: str, priority: str) -> Pair | None:
-        """Highest score (first objective on a tie); None when nothing is above 'none'."""
-        ranked = sorted(self.for_priority(csp, priority), key=lambda p: -p.score)
-        return ranked[0] if ranked and ranked[0].status != "none" else None
+        """The closest objective when it is at least partial; None when nothing is."""
+        closest = self.closest(csp, priority)
+        return closest if closest is not None and closest.status != "none" else None

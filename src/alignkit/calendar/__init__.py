@@ -1,21 +1,34 @@
 """calendar: one timeline of every dated item in a force area's plans (`alignkit calendar`).
 
-`collect` gathers the dates from validated documents; `render_ics` and
-`render_calendar_html` lay them out. `build_calendar` is the library behind the command:
-it validates the files and, only when every one is valid, builds the calendar.
+`collect` gathers the dates from validated documents and marks the cycles the check found
+out of step; the formats (`ics`, `html`, registered in alignkit.registry) only lay them
+out. `calendar_of` is the calendar's builder in the output registry; `build_calendar` runs
+the whole pipeline for a plan and CSP files, for the library and the tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..validate import ValidationResult, validate_paths
-from .events import AreaCalendar, DatedItem, Kind, Lane, Misalignment, Owner, collect
-from .html import render_calendar_html
-from .ics import render_ics
+from ..assess import CheckResult
+from ..config import Config
+from ..match import Matcher
+from ..pipeline import run_pipeline
+from ..project import resolve_project
+from ..validate import ValidationResult
+from .events import (
+    OUT_OF_STEP_CODES,
+    AreaCalendar,
+    DatedItem,
+    Kind,
+    Lane,
+    Misalignment,
+    Owner,
+    collect,
+)
 
 
 @dataclass
@@ -25,25 +38,27 @@ class CalendarRun:
     """None when any input document is invalid: no calendar is made from bad input."""
 
 
+def calendar_of(result: CheckResult, matcher: Matcher) -> AreaCalendar:
+    """The calendar of a checked force area, marking the out-of-step findings not waived."""
+    flagged = {
+        (f.code, f.csp) for f in result.findings if f.code in OUT_OF_STEP_CODES and not f.waived
+    }
+    return collect(result.plan, result.csps, result.as_of, flagged)
+
+
 def build_calendar(plan_path: Path, csp_paths: Sequence[Path], as_of: dt.date) -> CalendarRun:
-    """Validate the plan and the CSP documents, then gather their dates.
+    """Check the plan and the CSP documents with default settings, then gather their dates.
 
     Raises UsageError (exit 2) for paths that do not exist, as `validate_paths` does.
     """
-    validation = validate_paths(list(csp_paths), plan_path=plan_path)
-    if not validation.valid or validation.plan is None or validation.plan.plan is None:
-        return CalendarRun(validation, None)
-    csps = [doc.csp for doc in validation.csps if doc.csp is not None]
-    return CalendarRun(validation, collect(validation.plan.plan, csps, as_of))
+    project = resolve_project(Config(), plan=plan_path, csps=csp_paths, today=as_of)
+    run = run_pipeline(project)
+    if run.result is None:
+        return CalendarRun(run.validation, None)
+    return CalendarRun(run.validation, calendar_of(run.result, run.matcher))
 
-
-CALENDAR_RENDERERS: dict[str, Callable[[AreaCalendar], str]] = {
-    "ics": render_ics,
-    "html": render_calendar_html,
-}
 
 __all__ = [
-    "CALENDAR_RENDERERS",
     "AreaCalendar",
     "CalendarRun",
     "DatedItem",
@@ -52,7 +67,6 @@ __all__ = [
     "Misalignment",
     "Owner",
     "build_calendar",
+    "calendar_of",
     "collect",
-    "render_calendar_html",
-    "render_ics",
 ]

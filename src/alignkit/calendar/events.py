@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -65,6 +66,10 @@ CATEGORY = {
 """The word each kind is filed under (iCalendar CATEGORIES; the table's 'What')."""
 
 OUT_OF_STEP = "Out of step"
+OUT_OF_STEP_CODES = frozenset({"AK603", "AK604", "AK605"})
+
+OutOfStep = AbstractSet[tuple[str, str | None]]
+"""(finding code, CSP id or None for the plan) of the out-of-step findings to mark."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,9 @@ def _uid(force_area: str, item: DatedItem, seen: dict[str, int]) -> str:
     return f"{hashlib.sha1(text.encode('utf-8')).hexdigest()}@{UID_DOMAIN}"
 
 
-def _plan_items(plan: PolicePlan, owner: Owner) -> tuple[list[DatedItem], list[Misalignment]]:
+def _plan_items(
+    plan: PolicePlan, owner: Owner, flagged: OutOfStep
+) -> tuple[list[DatedItem], list[Misalignment]]:
     items: list[DatedItem] = []
     problems: list[Misalignment] = []
     title = plan.title
@@ -199,7 +206,7 @@ def _plan_items(plan: PolicePlan, owner: Owner) -> tuple[list[DatedItem], list[M
         words = period_words(period)
         election, end_by = plan_should_end(period.start)
         late: Misalignment | None = None
-        if period.end > end_by:
+        if ("AK605", None) in flagged:
             late = Misalignment(
                 "AK605",
                 f"runs past {short_date(end_by)}",
@@ -268,7 +275,7 @@ def _plan_items(plan: PolicePlan, owner: Owner) -> tuple[list[DatedItem], list[M
 
 
 def _csp_items(
-    csp: CSPDocument, plan: PolicePlan, owner: Owner
+    csp: CSPDocument, plan: PolicePlan, owner: Owner, flagged: OutOfStep
 ) -> tuple[list[DatedItem], list[Misalignment], Period | None]:
     items: list[DatedItem] = []
     problems: list[Misalignment] = []
@@ -281,7 +288,7 @@ def _csp_items(
             period = csp.plan.period
             words = period_words(period)
             apart: Misalignment | None = None
-            if plan.period is not None and not period.overlaps(plan.period):
+            if plan.period is not None and ("AK603", csp.id) in flagged:
                 apart = Misalignment(
                     "AK603",
                     "no overlap with PCC plan",
@@ -311,7 +318,7 @@ def _csp_items(
             late: Misalignment | None = None
             details = [name, title]
             if plan.next_review is not None:
-                if refresh > plan.next_review:
+                if ("AK604", csp.id) in flagged:
                     late = Misalignment(
                         "AK604",
                         "refreshes after PCC review",
@@ -319,7 +326,8 @@ def _csp_items(
                         f"police and crime plan's next review on {long_date(plan.next_review)}.",
                     )
                     problems.append(late)
-                else:
+                elif refresh <= plan.next_review:
+                    # Not said of a waived late refresh: it is still after the review.
                     details.append(
                         "Before the police and crime plan's next review on "
                         f"{long_date(plan.next_review)}."
@@ -416,16 +424,23 @@ def _election_item(day: dt.date, owner: Owner, force_area: str) -> DatedItem:
     )
 
 
-def collect(plan: PolicePlan, csps: Sequence[CSPDocument], as_of: dt.date) -> AreaCalendar:
-    """Gather every date the documents give, plus the PCC elections around them."""
+def collect(
+    plan: PolicePlan, csps: Sequence[CSPDocument], as_of: dt.date, flagged: OutOfStep
+) -> AreaCalendar:
+    """Gather every date the documents give, plus the PCC elections around them.
+
+    ``flagged`` holds the (code, CSP id) of the check's out-of-step findings (AK603-AK605)
+    that still count: the calendar marks what the check reports, so a waived finding is
+    not marked, and the rules are written once, in assess.cycles.
+    """
     area = plan.force_area
     pcc = Owner("pcc", plan.title, f"{area} PCC", is_pcc=True)
     lanes: list[tuple[Owner, Period | None, list[DatedItem], list[Misalignment]]] = []
-    plan_items, plan_problems = _plan_items(plan, pcc)
+    plan_items, plan_problems = _plan_items(plan, pcc, flagged)
     lanes.append((pcc, plan.period, plan_items, plan_problems))
     for csp in csps:
         owner = Owner(csp.id, csp.name, short_name(csp.name))
-        items, problems, period = _csp_items(csp, plan, owner)
+        items, problems, period = _csp_items(csp, plan, owner, flagged)
         lanes.append((owner, period, items, problems))
 
     from_documents = [item for _, _, items, _ in lanes for item in items]

@@ -31,18 +31,19 @@ from pydantic import (
 from rapidfuzz import process
 
 from ..codes import CODES
+from ..errors import AlignkitError
 from ..load import DEFAULT_LIMITS, Limits
 from ..models.common import PlanDate
+from ..registry import format_names
 from .toml_positions import Positions, key_positions, locate
 
 CONFIG_FILE = "alignkit.toml"
 PYPROJECT = "pyproject.toml"
 
 SeverityName = Literal["error", "warning", "info"]
-FormatName = Literal["text", "markdown", "html", "json", "github", "sarif", "junit"]
 
 
-class ConfigError(Exception):
+class ConfigError(AlignkitError):
     """The configuration cannot be used (exit code 2)."""
 
     def __init__(self, problems: Sequence[str]) -> None:
@@ -89,8 +90,18 @@ class LimitSettings(_Strict):
 class OutputSettings(_Strict):
     """A report to write on every run: its format and file."""
 
-    format: FormatName
+    format: str = Field(description="A format of the check's report (see docs/ci.md).")
     path: str = Field(min_length=1)
+
+    @field_validator("format")
+    @classmethod
+    def _registered(cls, value: str) -> str:
+        # Read from the output registry when validating, so a new format is accepted here
+        # as soon as it is registered.
+        names = format_names("report")
+        if value not in names:
+            raise ValueError(f"unknown format {value!r}: use one of {', '.join(names)}")
+        return value
 
 
 class Waiver(_Strict):

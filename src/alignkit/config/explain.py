@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-
-from ..assess.findings import Finding
 from . import Config, LimitSettings, Settings
 
 
@@ -45,41 +41,3 @@ def describe(config: Config) -> str:
         source = config.where(name) if name in config.given else "default"
         lines.append(f"  {name:<{width}}  {_value(name, config.settings)}    [{source}]")
     return "\n".join(lines) + "\n"
-
-
-def _toml_string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{escaped}"'
-
-
-def baseline_waivers(findings: Sequence[Finding], expires: dt.date) -> str:
-    """[[waivers]] for every finding not already waived, errors and warnings only.
-
-    The reason is a placeholder on purpose: a partnership adopting alignkit accepts
-    today's findings for now, and has to say why before the waivers expire.
-    """
-    blocks: list[str] = []
-    seen: set[tuple[str, str | None, str | None, str | None]] = set()
-    for f in findings:
-        key = (f.code, f.csp, f.priority, f.objective)
-        if f.waived or f.severity == "info" or key in seen:
-            continue
-        seen.add(key)
-        lines = ["[[waivers]]", f"code = {_toml_string(f.code)}"]
-        for field in ("csp", "priority", "objective"):
-            value = getattr(f, field)
-            if value is not None:
-                lines.append(f"{field} = {_toml_string(value)}")
-        lines += [
-            f"# {f.location()}: {f.message}"[:200],
-            'reason = "TODO: say why this finding is accepted for now"',
-            'approved_by = "TODO"',
-            f"expires = {expires.isoformat()}",
-        ]
-        blocks.append("\n".join(lines))
-    header = (
-        f"# {len(blocks)} waivers for today's findings, expiring {expires.isoformat()}.\n"
-        "# Paste them into alignkit.toml, then replace each TODO with the partnership's\n"
-        "# reason and who approved it.\n"
-    )
-    return header + "\n\n".join(blocks) + ("\n" if blocks else "")

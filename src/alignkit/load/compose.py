@@ -18,6 +18,7 @@ import yaml
 
 from ..codes import hint_for
 from ..diagnostics import Diagnostic, Position, Severity
+from ..errors import AlignkitError
 from .limits import Limits
 
 PathKey = tuple[str | int, ...]
@@ -49,7 +50,7 @@ class Composed:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-class ComposeError(Exception):
+class ComposeError(AlignkitError):
     """A problem after which the rest of the file cannot be read reliably."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..codes import hint_for
 from ..diagnostics import Diagnostic, Position, Severity
+from ..errors import AlignkitError
 from .limits import Limits
 
 _UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
@@ -23,7 +24,7 @@ _CP1252_MARKERS = frozenset(range(0x80, 0xA0))
 _FORBIDDEN_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-class SourceError(Exception):
+class SourceError(AlignkitError):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic

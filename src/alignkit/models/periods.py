@@ -123,9 +123,6 @@ class Period(BaseModel):
             )
         return self
 
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 

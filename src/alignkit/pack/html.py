@@ -7,14 +7,14 @@ opened offline or printed; text from the YAML files is escaped by the template e
 
 from __future__ import annotations
 
-from ..summary.markup import html_environment, listed
-from ..words import plural
+from ..markup import html_environment, listed
+from ..words import STATUS_SYMBOL, plural
 from .model import WelcomePack
 
 STATUS = {
-    "aligned": ("✔", "Aligned"),
-    "partial": ("~", "Partly aligned"),
-    "none": ("–", "No objective matches"),
+    "aligned": (STATUS_SYMBOL["aligned"], "Aligned"),
+    "partial": (STATUS_SYMBOL["partial"], "Partly aligned"),
+    "none": (STATUS_SYMBOL["none"], "No objective matches"),
 }
 """Alignment of a priority: a word, with a symbol as a reminder, never colour alone."""
 

@@ -6,13 +6,13 @@ break a table, and one with `<script>` or `*` must show as typed.
 
 from __future__ import annotations
 
+from ..markup import code, escape, heading, link, listed, md_table
 from ..models import Contact
-from ..render.markdown import code, escape, heading
-from ..summary.markup import link, listed, md_table
-from ..words import long_date, plural
+from ..words import STATUS_SYMBOL, long_date, plural
 from .model import Partnership, WelcomePack
 
-STATUS_WORDS = {"aligned": "✔ aligned", "partial": "~ partly aligned", "none": "– no match"}
+_STATUS_WORD = {"aligned": "aligned", "partial": "partly aligned", "none": "no match"}
+STATUS_WORDS = {status: f"{STATUS_SYMBOL[status]} {word}" for status, word in _STATUS_WORD.items()}
 """Alignment of a priority, in words (the symbol is only a reminder)."""
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from .. import __version__
 from ..assess import CheckResult
+from ..assess.holdings import ThemeHolding, ThemeReading, priority_notes, theme_holdings
 from ..match import Matcher
 from ..models import (
     STATUTORY_PARTNERS,
@@ -26,13 +27,7 @@ from ..models import (
     PartnershipPlan,
     TimetableItem,
 )
-from ..summary.model import (
-    TIER_WORDS,
-    ThemeHolding,
-    ThemeReading,
-    priority_notes,
-    theme_holdings,
-)
+from ..words import TIER_WORDS
 
 AUTHORITY_NAMES = {
     "police": "Police",
@@ -195,10 +190,7 @@ def _alignment(result: CheckResult, csp: CSPDocument) -> tuple[PriorityAlignment
     titles = {o.id: o.title for o in result.plan.objectives}
     aligned = []
     for priority in csp.priorities:
-        best = result.table.best(csp.id, priority.id)
-        if best is None:
-            pairs = result.table.for_priority(csp.id, priority.id)
-            best = max(pairs, key=lambda p: p.score) if pairs else None
+        best = result.table.closest(csp.id, priority.id)
         if best is None:
             aligned.append(
                 PriorityAlignment(priority.id, priority.title, None, "", None, "none", "")

@@ -1,31 +1,6 @@
-"""render: results to text. Every function here returns a string (or rich Text); the CLI
-alone writes to stdout or files.
+"""render: the check's result to text, one module per format.
 
-RENDERERS is the one table of report formats: a new format is a function
-``CheckResult -> str`` added here.
+Every function here returns a string (or rich Text); the command line alone writes to
+stdout or files. The formats are registered in alignkit.registry, which imports a format's
+module only when a run writes it.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from ..assess import CheckResult
-from .github import render_github
-from .html import render_html
-from .junit import render_junit
-from .markdown import render_markdown
-from .report import report_json
-from .sarif import render_sarif
-from .text import text_report
-
-Renderer = Callable[[CheckResult], str]
-
-RENDERERS: dict[str, Renderer] = {
-    "text": text_report,
-    "markdown": render_markdown,
-    "html": render_html,
-    "json": report_json,
-    "github": render_github,
-    "sarif": render_sarif,
-    "junit": render_junit,
-}

@@ -13,21 +13,18 @@ from dataclasses import dataclass
 
 from ..assess import CheckResult
 from ..codes import CODES
-from ..words import long_date, plural, template_environment
-from .report import (
-    CheckReport,
-    CSPReport,
-    FindingReport,
-    PriorityReport,
-    WaiverReport,
-    build_report,
+from ..models.report import CheckReport, CSPReport, FindingReport, PriorityReport, WaiverReport
+from ..words import (
+    SEVERITY_WORD,
+    STATE_WORD,
+    STATUS_SYMBOL,
+    long_date,
+    plural,
+    template_environment,
 )
-from .statement import STATE_WORD, StatementLine, regard_statement
+from .report import build_report
+from .statement import StatementLine, regard_statement
 from .text import CELL
-
-STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
-
-SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 
 
 @dataclass(frozen=True)

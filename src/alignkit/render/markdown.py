@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
 
 from ..assess import CheckResult
 from ..codes import CODES
-from ..words import long_date, plural
-from .report import CheckReport, CSPReport, FindingReport, Match, PriorityReport, build_report
+from ..markup import code, escape, heading, table
+from ..models.report import CheckReport, CSPReport, FindingReport, Match, PriorityReport
+from ..words import SEVERITY_WORD, long_date, plural
+from .report import build_report
 from .statement import regard_statement
 from .text import CELL
 
@@ -26,35 +27,6 @@ CELL_WORD = {
 }
 """Short words for the matrix cells; the key under the matrix spells each one out."""
 
-SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
-
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
-"""Characters that start Markdown formatting, links, HTML, strikethrough, maths or cells."""
-
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-"""An ampersand that would start an HTML entity such as `&amp;` (others are left alone)."""
-
-
-def escape(text: str) -> str:
-    """User text, on one line, shown exactly as typed wherever inline Markdown is allowed."""
-    one_line = " ".join(text.split())
-    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", one_line))
-
-
-def heading(text: str) -> str:
-    """User text for a Markdown heading: escaped, and a trailing '#' kept as text (it would
-    be read as the heading's closing sequence)."""
-    return escape(text).replace("#", r"\#")
-
-
-def code(text: str) -> str:
-    """An inline code span that holds any text, backticks included."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
 
 def _code_block(text: str, indent: str) -> list[str]:
     longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=2)
@@ -63,19 +35,9 @@ def _code_block(text: str, indent: str) -> list[str]:
 
 
 def _closest(priority: PriorityReport) -> Match | None:
-    """The best match, or when nothing is above 'none' the highest score (first on a tie)."""
-    if not priority.matches:
-        return None
-    if priority.best is not None:
-        return next(m for m in priority.matches if m.objective == priority.best.objective)
-    return sorted(priority.matches, key=lambda m: -m.score)[0]
-
-
-def table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    """A GitHub-flavoured table; every cell must already be escaped (a `|` would split it)."""
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+    """The best match, or when nothing is above 'none' the closest: the highest score,
+    first on a tie, as ScoreTable.closest chooses it (the report's best is that one)."""
+    return max(priority.matches, key=lambda m: m.score, default=None)
 
 
 def _header(report: CheckReport) -> list[str]:

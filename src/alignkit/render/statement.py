@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .report import CSPReport
+from ..models.report import CSPReport
+from ..words import STATE_WORD
 from .text import CELL
-
-STATE_WORD = {
-    "addressed": "addressed",
-    "partial": "partly addressed",
-    "considered": "considered",
-    "gap": "unexplained gap",
-}
-"""Every state is a word as well as a symbol: never colour alone."""
 
 
 @dataclass(frozen=True)

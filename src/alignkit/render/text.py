@@ -11,15 +11,14 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..assess import CheckResult, Finding
-from ..words import plural
+from ..words import STATE_SYMBOL, STATE_WORD, plural
 from .validation import diagnostic_text, one_line
 
-CELL = {
-    "addressed": ("✔", "green", "addressed"),
-    "partial": ("~", "yellow", "partly addressed"),
-    "considered": ("r", "cyan", "considered, reason recorded"),
-    "gap": ("✘", "bold red", "unexplained gap"),
-}
+_STYLE = {"addressed": "green", "partial": "yellow", "considered": "cyan", "gap": "bold red"}
+_KEY_WORD = {**STATE_WORD, "considered": "considered, reason recorded"}
+
+CELL = {state: (STATE_SYMBOL[state], _STYLE[state], _KEY_WORD[state]) for state in STATE_SYMBOL}
+"""State -> (symbol, terminal style, the words in the key under a matrix)."""
 
 _WIDTH = 100
 """Width used when the report is written to a file or a pipe: stable across machines."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..markup import html_environment, listed
 from .markdown import CAUTION
-from .markup import html_environment, listed
 from .model import ForceSummary
 
 EVIDENCE_WORDS = {

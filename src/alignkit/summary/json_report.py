@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from .model import ForceSummary, ObjectiveEvidence, PartnershipEvidence, ThemeHolding
+from ..assess.holdings import ThemeHolding
+from .model import ForceSummary, ObjectiveEvidence, PartnershipEvidence
 
 FORMAT_VERSION: Literal[1] = 1
 KIND = "force-wide-summary"

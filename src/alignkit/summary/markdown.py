@@ -6,10 +6,10 @@ break a table, and one with `<script>` or `*` must show as typed.
 
 from __future__ import annotations
 
-from ..render.markdown import escape, heading
+from ..assess.holdings import ThemeHolding
+from ..markup import escape, heading, md_table
 from ..words import long_date, plural
-from .markup import md_table
-from .model import ForceSummary, ObjectiveEvidence, ThemeHolding
+from .model import ForceSummary, ObjectiveEvidence
 
 EVIDENCE_WORDS = {
     "priorities and findings": "priorities and assessment findings",

@@ -11,16 +11,27 @@ from ..load import DEFAULT_LIMITS, Limits, display_path
 from ..models import CSP_KIND, PLAN_KIND
 from . import crossfile
 from .discover import UsageError, discover, same_file_key
-from .documents import KIND_LABELS, LoadedDocument, load_document
+from .documents import KIND_LABELS, LoadedDocument, ValidCSP, ValidPlan, load_document
 
 __all__ = [
     "KIND_LABELS",
+    "CheckedDocuments",
     "LoadedDocument",
     "UsageError",
+    "ValidCSP",
+    "ValidPlan",
     "ValidationResult",
     "load_document",
     "validate_paths",
 ]
+
+
+@dataclass(frozen=True)
+class CheckedDocuments:
+    """Every document valid: the plan and the CSPs the later stages read, typed as such."""
+
+    plan: ValidPlan
+    csps: list[ValidCSP]
 
 
 @dataclass
@@ -37,6 +48,14 @@ class ValidationResult:
     @property
     def csps(self) -> list[LoadedDocument]:
         return [d for d in self.documents if d.kind == CSP_KIND]
+
+    def checked(self) -> CheckedDocuments | None:
+        """The documents as the matcher and the assessment take them, or None when any
+        is invalid (nothing is assessed from bad input)."""
+        if not self.valid or self.plan is None or self.plan.plan is None:
+            return None
+        csps = [ValidCSP(d.source, d.csp) for d in self.csps if d.csp is not None]
+        return CheckedDocuments(ValidPlan(self.plan.source, self.plan.plan), csps)
 
 
 def validate_paths(
@@ -123,8 +142,9 @@ def _pair_with_plans(
 ) -> LoadedDocument | None:
     plans = [d for d in documents if d.plan is not None]
     by_area: dict[str, LoadedDocument] = {}
-    for doc in plans:
-        assert doc.plan is not None
+    for doc in documents:
+        if doc.plan is None:
+            continue
         area = " ".join(doc.plan.force_area.casefold().split())
         if area in by_area:
             diagnostics.append(

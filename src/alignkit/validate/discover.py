@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import AlignkitError
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class UsageError(Exception):
+class UsageError(AlignkitError):
     """A problem with how alignkit was called (exit code 2), not with a document."""
 
 

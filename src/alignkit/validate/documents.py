@@ -36,6 +36,22 @@ class LoadedDocument:
         return self.model if isinstance(self.model, CSPDocument) else None
 
 
+@dataclass(frozen=True)
+class ValidPlan:
+    """A police and crime plan that passed validation: the model is there, not optional."""
+
+    source: SourceFile
+    plan: PolicePlan
+
+
+@dataclass(frozen=True)
+class ValidCSP:
+    """A CSP document that passed validation: the model is there, not optional."""
+
+    source: SourceFile
+    csp: CSPDocument
+
+
 def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
     source = load_source(path, limits)
     document = LoadedDocument(source, diagnostics=list(source.diagnostics))

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..assess.findings import Finding, WaiverNote
 from ..codes import CODES
 from ..config import Config, Waiver
 from ..diagnostics import Position, Severity
-from .findings import Finding, WaiverNote
 
 
 def apply_policy(findings: Sequence[Finding], config: Config, as_of: dt.date) -> list[Finding]:

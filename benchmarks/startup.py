@@ -1,0 +1,118 @@
+"""Start-up cost, as ratios measured side by side: `python -m benchmarks.startup`.
+
+What a command costs is mostly what it imports. Each alignkit command is timed against a
+bare Python that imports only the libraries the command really needs, alternating the two
+so that a busy machine slows both alike; the figure is the ratio of the medians of CPU
+time (user + system of the child process), which wall-clock noise does not move.
+
+- `alignkit --version` against `python -c "import typer, rich"` (target: within 1.3x);
+- `alignkit check` on the example area against importing its real dependencies, typer,
+  rich, pydantic, yaml and rapidfuzz (target: within 2x).
+
+Results are recorded in docs/limits.md. This is a benchmark, not a test: timings belong
+here, never in the test suite.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "wessex"
+RUNS = 15
+
+
+@dataclass(frozen=True)
+class Comparison:
+    name: str
+    command: list[str]
+    baseline: list[str]
+    target: float
+
+
+def _alignkit() -> list[str]:
+    """The installed console script beside this Python, as users run it."""
+    script = Path(sys.executable).with_name("alignkit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "alignkit"]
+
+
+def comparisons() -> list[Comparison]:
+    python = [sys.executable, "-c"]
+    check = [
+        "check",
+        str(EXAMPLE / "plan.yaml"),
+        str(EXAMPLE / "csps"),
+        "--as-of",
+        "2026-11-22",
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+    ]
+    return [
+        Comparison(
+            "alignkit --version",
+            [*_alignkit(), "--version"],
+            [*python, "import typer, rich"],
+            1.3,
+        ),
+        Comparison(
+            "alignkit check (example area)",
+            [*_alignkit(), *check],
+            [*python, "import typer, rich, pydantic, yaml, rapidfuzz"],
+            2.0,
+        ),
+    ]
+
+
+def cpu_seconds(command: list[str]) -> float:
+    """User + system CPU time of one run of ``command`` (output discarded)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        command,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure(comparison: Comparison, runs: int = RUNS) -> tuple[float, float]:
+    """Median CPU seconds of (command, baseline), the two run alternately."""
+    ours: list[float] = []
+    theirs: list[float] = []
+    cpu_seconds(comparison.command)  # warm the file cache and .pyc files first
+    cpu_seconds(comparison.baseline)
+    for _ in range(runs):
+        ours.append(cpu_seconds(comparison.command))
+        theirs.append(cpu_seconds(comparison.baseline))
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def main(runs: int = RUNS) -> int:
+    print(f"start-up, median CPU time of {runs} alternating runs")
+    failed = False
+    for comparison in comparisons():
+        ours, theirs = measure(comparison, runs)
+        ratio = ours / theirs
+        verdict = "ok" if ratio <= comparison.target else "OVER TARGET"
+        failed |= ratio > comparison.target
+        print(
+            f"  {comparison.name:<32} {ours:.3f} s vs {theirs:.3f} s "
+            f"({' '.join(comparison.baseline[1:])}): {ratio:.2f}x "
+            f"(target {comparison.target}x) {verdict}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""From one pipeline run to written documents: which format goes where, then writing it.
+
+Every command that writes a document (check, calendar, pack, summary) comes through
+here, so the output registry's builders and renderers are called in one place and a bug
+inside a renderer reaches the crash guard rather than posing as a usage error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .assess import CheckResult
+from .errors import AlignkitError
+from .match import Matcher
+from .output import write_report
+from .pipeline import PipelineRun
+from .project import Project
+from .registry import DOCUMENTS, builder, renderer
+
+
+class TargetError(AlignkitError):
+    """The --format and --output options do not pair up (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    format: str
+    path: Path | None
+    """None for stdout."""
+
+
+def targets(
+    kind: str,
+    formats: Sequence[str],
+    outputs: Sequence[Path],
+    project: Project | None = None,
+    env: Mapping[str, str] = os.environ,
+) -> list[Target]:
+    """Which document goes where: --format/--output pairs in order, else the defaults.
+
+    With no --format, the document's default format goes to stdout, and for the report the
+    configured outputs are written too (in GitHub Actions the default is annotations). A
+    --format without its own --output goes to stdout; only one may.
+    """
+    if not formats:
+        if len(outputs) > 1 or (outputs and kind == "report"):
+            raise TargetError("--output needs a --format before it (e.g. --format html)")
+        default = DOCUMENTS[kind].default
+        if kind != "report":
+            return [Target(default, outputs[0] if outputs else None)]
+        if env.get("GITHUB_ACTIONS") == "true":
+            default = "github"
+        configured = project.outputs() if project is not None else []
+        return [Target(default, None), *(Target(f, p) for f, p in configured)]
+    if len(outputs) > len(formats):
+        raise TargetError("more --output files than --format options: pair each with one")
+    pairs = [Target(f, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)]
+    if sum(1 for t in pairs if t.path is None) > 1:
+        raise TargetError(
+            "only one report can go to the screen: give each other --format an --output"
+        )
+    return pairs
+
+
+def document(kind: str, result: CheckResult, matcher: Matcher) -> Any:
+    """The ``kind`` document made from the check of valid documents."""
+    return builder(kind)(result, matcher)
+
+
+def write(kind: str, made: Any, target: Target, run: PipelineRun, *, force: bool = False) -> None:
+    """Render ``made`` in the target's format and write it (OutputError: exit code 2)."""
+    content = renderer(kind, target.format)(made)
+    write_report(content, target.path, protected=run.inputs, force=force)
