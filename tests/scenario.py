@@ -44,7 +44,8 @@ def hand_scored_table(
                 key = (doc.csp.id, priority.id, objective)
                 score = scores.get(key, 5)
                 status = "aligned" if score >= 70 else "partial" if score >= 40 else "none"
-                pairs[key] = Pair(*key, score, status, summary(priority.id, objective, score))
+                said = (summary(priority.id, objective, score), {})
+                pairs[key] = Pair(*key, score, status, lambda said=said: said)
     return ScoreTable(pairs, objectives)
 
 

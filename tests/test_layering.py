@@ -22,6 +22,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "alignkit"
 # Lowest first. A module may import from its own layer or any layer below it.
 LAYERS: list[set[str]] = [
     {"errors", "registry", "words", "markup", "diagnostics", "codes", "output", "__init__"},
+    {"collections_tuning"},
     {"load"},
     {"models"},
     {"validate", "config"},

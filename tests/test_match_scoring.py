@@ -194,3 +194,17 @@ def test_development_set_through_check_json_as_the_held_out_set_is_scored():
 
     figures = evaluate_through_cli(load_cases(), raw_cases())
     assert figures.f1 >= 0.85 and figures.top1 >= 0.90, figures.mistakes
+
+
+def test_one_score_and_many_round_alike():
+    """Explanations calibrate one strength at a time, the scorer a whole array: a link
+    shown at 75 must be the same 75 the pair scored."""
+    import numpy as np
+
+    from alignkit.match.calibration import Calibration
+
+    for line in (50.0, 64.0, 67.5, 75.0):
+        calibration = Calibration(aligned_at=line)
+        strengths = np.linspace(0.0, 1.0, 2001)
+        many = calibration.scores(strengths).tolist()
+        assert many == [calibration.score(float(s)) for s in strengths]

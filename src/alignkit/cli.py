@@ -204,9 +204,12 @@ def _run(
 ) -> tuple[PipelineRun, CheckResult]:
     """The pipeline on the project, and its result: exit 2 for unusable paths or
     vocabulary, 3 for invalid documents (listed on stderr)."""
+    from .collections_tuning import tune_for_a_run
     from .errors import AlignkitError
     from .pipeline import run_pipeline
     from .render.validation import validation_text
+
+    tune_for_a_run()
 
     try:
         # A transient spinner on a terminal only: never in logs, pipes or CI output.

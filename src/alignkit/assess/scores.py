@@ -6,6 +6,7 @@ renderers depend on a small, stable shape rather than on the engine's internals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -19,10 +20,19 @@ class Pair:
     objective: str
     score: int
     status: Status
-    summary: str
-    """One line on why, e.g. 'shared themes: domestic abuse (DA ↔ domestic abuse)'."""
-    detail: dict[str, Any] = field(default_factory=dict, compare=False)
-    """The engine's full explanation, carried into the JSON report."""
+    explained: Callable[[], tuple[str, dict[str, Any]]] = field(repr=False, compare=False)
+    """(summary, detail) on demand: worked out the first time a rule or a format reads it
+    (the callable keeps its answer), since most formats show few pairs' explanations."""
+
+    @property
+    def summary(self) -> str:
+        """One line on why, e.g. 'both about domestic abuse ('DA' ↔ 'domestic abuse')'."""
+        return self.explained()[0]
+
+    @property
+    def detail(self) -> dict[str, Any]:
+        """The engine's full explanation, carried into the JSON report."""
+        return self.explained()[1]
 
 
 @dataclass

@@ -6,9 +6,11 @@ command calls :func:`match_documents`; benchmarks and tests use :class:`Matcher`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
 from ..models import CSPDocument, PolicePlan
 from .explain import Explanation, explain
@@ -19,6 +21,7 @@ from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
 __all__ = [
     "Explanation",
     "Item",
+    "Later",
     "Matcher",
     "PairScore",
     "Scores",
@@ -61,7 +64,8 @@ class Matcher:
         return frozenset(t.stem for t in tokens if t.stem not in self._known)
 
     def explain(self, priority: Item, objective: Item, score: int) -> Explanation:
-        return explain(self.scorer, priority, objective, score)
+        profile = self.scorer.profile
+        return explain(self.scorer, profile(priority), profile(objective), score)
 
     def themes_of(self, text: str) -> list[str]:
         """Labels of the themes in ``text`` (umbrellas left out), in the order found."""
@@ -95,6 +99,25 @@ def objective_item(
     )
 
 
+T = TypeVar("T")
+
+
+class Later(Generic[T]):
+    """A value worked out the first time it is asked for, then kept: cheaper to create
+    for every pair of a force area than functools.cache around a partial."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] | None = make
+        self._value: T | None = None
+
+    def __call__(self) -> T:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return cast(T, self._value)
+
+
 @dataclass(frozen=True)
 class PairScore:
     csp: str
@@ -102,13 +125,21 @@ class PairScore:
     objective: str
     score: int
     status: Status
-    explanation: Explanation
+    explain: Callable[[], Explanation] = field(repr=False, compare=False)
+    """The pair's explanation, worked out when first asked for and then kept: most
+    formats show a few pairs' explanations, and a force area has thousands of pairs."""
+
+    @property
+    def explanation(self) -> Explanation:
+        return self.explain()
 
 
 def match_documents(
     plan: PolicePlan, csps: Sequence[CSPDocument], matcher: Matcher | None = None
 ) -> list[PairScore]:
-    """Every CSP priority against every objective of the plan, in document order."""
+    """Every CSP priority against every objective of the plan, in document order.
+
+    Scores are worked out here; each pair's explanation only when it is asked for."""
     matcher = matcher or Matcher()
     # The area's own names say nothing about a priority's subject ("Make Wessex safer").
     area = matcher.place_words(plan.force_area)
@@ -120,7 +151,10 @@ def match_documents(
     places = {csp.id: matcher.place_words(plan.force_area, csp.name) for csp in csps}
     priorities = [priority_item(p.id, p.title, p.description, places[csp.id]) for csp, p in owners]
     # One call for the whole force area: the scorer works a column at a time.
-    scores = matcher.scorer.score(priorities, objectives)
+    scorer = matcher.scorer
+    scores = scorer.score(priorities, objectives)
+    p_profiles = [scorer.profile(p) for p in priorities]
+    o_profiles = [scorer.profile(o) for o in objectives]
     result: list[PairScore] = []
     for i, ((csp, _), priority) in enumerate(zip(owners, priorities, strict=True)):
         for j, objective in enumerate(objectives):
@@ -132,7 +166,7 @@ def match_documents(
                     objective.key,
                     value,
                     matcher.scorer.thresholds.status(value),
-                    matcher.explain(priority, objective, value),
+                    Later(partial(explain, scorer, p_profiles[i], o_profiles[j], value)),
                 )
             )
     return result

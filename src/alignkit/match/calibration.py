@@ -34,7 +34,16 @@ class Calibration:
         return np.rint(mapped).astype(np.int16)
 
     def score(self, strength: float) -> int:
-        return int(self.scores(np.array([strength]))[0])
+        """One strength (0-1) to its score: the same line as ``scores``, without numpy's
+        per-call cost (explanations call this for every link they show)."""
+        x = min(max(100 * strength, 0.0), 100.0)
+        # numpy.interp's own arithmetic, so that both ways round alike.
+        if x < self.aligned_at:
+            x0, x1, y0, y1 = 0.0, self.aligned_at, 0.0, self.aligned_score
+        else:
+            x0, x1, y0, y1 = self.aligned_at, 100.0, self.aligned_score, 100.0
+        slope = (y1 - y0) / (x1 - x0)
+        return round(slope * (x - x0) + y0)
 
 
 IDENTITY = Calibration(aligned_at=75.0)

@@ -12,12 +12,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .profile import Found, Item
+from .profile import Found, Profile, Words
 from .scoring import LEXICAL_FLOOR, LEXICAL_SCALE, RELATED, Scorer
 
-NEAR_WORD = 85
-"""Two different words this alike (rapidfuzz ratio) count as the same word: 'offending'
-and 'reoffending', 'organisation' and 'organisations' after a typo."""
 MAX_LINKS = 3
 SHOWN_LINK = 40
 """A theme link weaker than this (0-100) is kept in the detail but left out of the summary."""
@@ -79,20 +76,19 @@ def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
     return "related" if value >= RELATED else "siblings"
 
 
-def explain(scorer: Scorer, priority: Item, objective: Item, score: int) -> Explanation:
-    p = scorer.profile(priority)
-    o = scorer.profile(objective)
+def explain(scorer: Scorer, p: Profile, o: Profile, score: int) -> Explanation:
+    """Why the priority read as ``p`` scored ``score`` against the objective read as ``o``."""
     themes = scorer.vocabulary.themes
     general = p.general and o.general
-    relation = scorer.relation_for(p, o)
+    relation = scorer.relation_rows_for(p, o)
     calibrate = scorer.calibration.score
 
     candidates = []
-    for f in p.found:
-        for g in o.found:
-            value = relation[f.hit.theme, g.hit.theme]
-            if value > 0:
-                candidates.append((f.weight * value * g.weight, f, g, value))
+    for f in p.strongest:
+        best = o.best_link(f.hit.theme, relation, general)
+        if best is not None:
+            g, value = best
+            candidates.append((f.weight * value * g.weight, f, g, value))
     candidates.sort(key=lambda c: (-c[0], c[1].hit.start, c[2].hit.start))
     links: list[ThemeLink] = []
     seen: set[int] = set()
@@ -142,20 +138,15 @@ def _word_part(a: str, b: str) -> float:
     return ratio * LEXICAL_SCALE / 100.0
 
 
-def _shared_words(ours: dict[str, str], theirs: dict[str, str]) -> tuple[str, ...]:
+def _shared_words(ours: Words, theirs: Words) -> tuple[str, ...]:
     shared: list[str] = []
-    for stem_, surface in ours.items():
-        if stem_ in theirs:
+    for stem_, surface in ours.surface.items():
+        if stem_ in theirs.surface:
             shared.append(surface)
             continue
-        near = [
-            (fuzz.ratio(stem_, other), other)
-            for other in theirs
-            if min(len(stem_), len(other)) >= 4
-        ]
-        best = max(near, default=(0.0, ""))
-        if best[0] >= NEAR_WORD:
-            shared.append(f"{surface} ~ {theirs[best[1]]}")
+        near = theirs.nearest(stem_)
+        if near is not None:
+            shared.append(f"{surface} ~ {theirs.surface[near]}")
     return tuple(dict.fromkeys(shared))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz, process
+
 from .normalise import Token
 from .vocabulary import ThemeHit, Vocabulary
 
@@ -100,27 +102,79 @@ class Found:
     """Read into a bare title from what its words ordinarily cover, not written out."""
 
 
+NEAR_WORD = 85
+"""Two different words this alike (rapidfuzz ratio) count as the same word: 'offending'
+and 'reoffending', 'organisation' and 'organisations' after a typo."""
+MIN_NEAR = 4
+"""Words shorter than this are compared only as they are ('asb', 'cse')."""
+
+
+class Words:
+    """One text's words (stem -> as written), with the nearest of them to any other stem
+    kept once found: an objective is explained against every priority of a force area,
+    and the same words come back again and again."""
+
+    def __init__(self, surface: dict[str, str]) -> None:
+        self.surface = surface
+        # Highest stem first, so that among equally near words the choice is the same
+        # as max((ratio, stem)) would make.
+        self._candidates = sorted((s for s in surface if len(s) >= MIN_NEAR), reverse=True)
+        self._nearest: dict[str, str | None] = {}
+
+    def nearest(self, stem_: str) -> str | None:
+        """The word of this text at least NEAR_WORD alike to ``stem_``, if any."""
+        if stem_ in self._nearest:
+            return self._nearest[stem_]
+        found = None
+        if len(stem_) >= MIN_NEAR and self._candidates:
+            best = process.extractOne(
+                stem_, self._candidates, scorer=fuzz.ratio, score_cutoff=NEAR_WORD
+            )
+            found = best[0] if best is not None else None
+        self._nearest[stem_] = found
+        return found
+
+
 @dataclass(frozen=True)
 class Profile:
     found: tuple[Found, ...]
+    strongest: tuple[Found, ...]
+    """For each theme found, its strongest finding (of equals, the one nearest the start
+    of its field, as explanations break ties): all an explanation needs, since a weaker
+    finding of the same theme never makes a link."""
     weights: dict[int, float]
     """Theme index -> its greatest weight anywhere in the item."""
-    words: dict[str, str]
-    """Stem -> first surface form, for content words (weak words left out)."""
+    words: Words
+    """Content words (weak words left out), stem -> first surface form."""
     lexical: str
     """The content stems no theme accounts for, sorted and joined: what lexical
     similarity compares. Words a theme knows are scored through the theme, with its
     weight, not a second time as bare words."""
     general: bool
     """No subject theme: a general aim ("Reducing crime", "Working together effectively")."""
-    plain_words: dict[str, str]
-    """Stem -> first surface form for every word but function words: the words two
-    general aims share, though all of them are 'weak'."""
+    plain_words: Words
+    """Every word but function words: the words two general aims share, though all of
+    them are 'weak'."""
     coverage: float
     """Share of the text's words (function words aside) that its themes account for: a
     general aim is all umbrella ("Working together effectively"); a text of words the
     vocabulary does not know ("River safety campaigns") is not, whatever umbrella it
     touches."""
+    links: dict[tuple[bool, int], tuple[Found, float] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Memo of best_link: an objective is explained against every priority of its force
+    area, and they ask about the same few themes."""
+
+    def best_link(
+        self, theme: int, relation: list[list[float]], general: bool
+    ) -> tuple[Found, float] | None:
+        """This text's finding that links best to ``theme`` under ``relation`` (the
+        general aims' table when ``general``), and how the two themes relate."""
+        key = (general, theme)
+        if key not in self.links:
+            self.links[key] = _best_link(self, theme, relation)
+        return self.links[key]
 
 
 @dataclass
@@ -162,6 +216,23 @@ class _Reading:
                     self.unknown.setdefault(token.stem, token.surface)
 
 
+def _best_link(
+    profile: Profile, theme: int, relation: list[list[float]]
+) -> tuple[Found, float] | None:
+    """This text's finding that links best to ``theme`` (the strongest, then the one
+    nearest the start of its field), and how the two themes relate."""
+    row = relation[theme]
+    best: tuple[Found, float] | None = None
+    for g in profile.strongest:
+        value = row[g.hit.theme]
+        if value > 0 and (
+            best is None
+            or (value * g.weight, -g.hit.start) > (best[1] * best[0].weight, -best[0].hit.start)
+        ):
+            best = (g, value)
+    return best
+
+
 def build_profile(item: Item, vocabulary: Vocabulary) -> Profile:
     reading = _Reading()
     for text_field in item.fields:
@@ -180,13 +251,19 @@ def build_profile(item: Item, vocabulary: Vocabulary) -> Profile:
     for f in found:
         weights[f.hit.theme] = max(weights.get(f.hit.theme, 0.0), f.weight)
     general = not any(not themes[t].umbrella and themes[t].focus >= SUBJECT_FOCUS for t in weights)
+    strongest: dict[int, Found] = {}
+    for f in found:
+        kept = strongest.get(f.hit.theme)
+        if kept is None or (f.weight, -f.hit.start) > (kept.weight, -kept.hit.start):
+            strongest[f.hit.theme] = f
     return Profile(
         tuple(found),
+        tuple(strongest.values()),
         weights,
-        reading.words,
+        Words(reading.words),
         " ".join(sorted(reading.unknown)) if len(reading.unknown) >= LEXICAL_WORDS else "",
         general,
-        reading.plain,
+        Words(reading.plain),
         coverage,
     )
 

@@ -145,6 +145,10 @@ class Scorer:
         self.ancestors = [vocabulary.ancestors(i) for i in range(len(vocabulary.themes))]
         self.relation = relation_matrix(vocabulary, self.ancestors)
         self.general_relation = general_relation_matrix(vocabulary, self.relation)
+        # The same as plain lists: explanations look up single cells, which numpy is
+        # slow at.
+        self.relation_rows: list[list[float]] = self.relation.tolist()
+        self.general_relation_rows: list[list[float]] = self.general_relation.tolist()
         self._profiles: dict[tuple[object, ...], Profile] = {}
 
     def profile(self, item: Item) -> Profile:
@@ -171,8 +175,9 @@ class Scorer:
         self._general_aims(p_profiles, o_profiles, combined)
         return combined
 
-    def relation_for(self, p: Profile, o: Profile) -> NDArray[np.float64]:
-        return self.general_relation if p.general and o.general else self.relation
+    def relation_rows_for(self, p: Profile, o: Profile) -> list[list[float]]:
+        """The relation table this pair is scored with, as rows of plain floats."""
+        return self.general_relation_rows if p.general and o.general else self.relation_rows
 
     def _general_aims(
         self, ps: list[Profile], os: list[Profile], combined: NDArray[np.float64]

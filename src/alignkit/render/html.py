@@ -240,7 +240,7 @@ def html_report(report: CheckReport) -> str:
 
 
 def render_html(result: CheckResult) -> str:
-    return html_report(build_report(result))
+    return html_report(build_report(result, explanations="closest"))
 
 
 __all__ = ["html_report", "render_html"]

@@ -255,7 +255,7 @@ def markdown_report(report: CheckReport) -> str:
 
 
 def render_markdown(result: CheckResult) -> str:
-    return markdown_report(build_report(result))
+    return markdown_report(build_report(result, explanations="closest"))
 
 
 __all__ = ["code", "escape", "heading", "markdown_report", "render_markdown", "table"]

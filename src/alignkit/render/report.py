@@ -3,7 +3,7 @@ models/report.py (whose JSON Schema is generated into `schemas/`)."""
 
 from __future__ import annotations
 
-import json
+from typing import Literal
 
 from .. import __version__
 from ..assess import CheckResult
@@ -23,35 +23,54 @@ from ..models.report import (
     Tool,
 )
 
+Explanations = Literal["all", "closest"]
 
-def build_report(result: CheckResult) -> CheckReport:
+
+def build_report(result: CheckResult, explanations: Explanations = "all") -> CheckReport:
+    """The report model. The JSON report carries every pair's explanation; the human
+    formats show only each priority's best or closest objective's, so they ask for
+    ``explanations="closest"`` and the rest are never worked out.
+
+    The per-pair parts are built with ``model_construct``: their values come from the
+    check itself, already of the right types, and validating tens of thousands of them
+    again was a third of a large force area's run."""
     plan = result.plan
     csps = []
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
         priorities = []
         for priority in csp.priorities:
             best = result.table.best(csp.id, priority.id)
+            closest = result.table.closest(csp.id, priority.id)
+            shown = (
+                {p.objective for p in (best, closest) if p is not None}
+                if explanations == "closest"
+                else None
+            )
             priorities.append(
-                PriorityReport(
+                PriorityReport.model_construct(
                     id=priority.id,
                     title=priority.title,
                     supports=list(priority.supports),
-                    best=Best(objective=best.objective, score=best.score, status=best.status)
+                    best=Best.model_construct(
+                        objective=best.objective, score=best.score, status=best.status
+                    )
                     if best
                     else None,
                     matches=[
-                        Match(
+                        Match.model_construct(
                             objective=p.objective,
                             score=p.score,
                             status=p.status,
-                            explanation={"summary": p.summary, **p.detail},
+                            explanation={"summary": p.summary, **p.detail}
+                            if shown is None or p.objective in shown
+                            else {},
                         )
                         for p in result.table.for_priority(csp.id, priority.id)
                     ],
                 )
             )
         cells = [
-            Cell(
+            Cell.model_construct(
                 objective=o.id,
                 state=result.cells[(csp.id, o.id)].state,
                 priorities=list(result.cells[(csp.id, o.id)].priorities),
@@ -60,7 +79,7 @@ def build_report(result: CheckResult) -> CheckReport:
             for o in plan.objectives
         ]
         csps.append(
-            CSPReport(
+            CSPReport.model_construct(
                 id=csp.id,
                 name=csp.name,
                 path=doc.source.shown,
@@ -109,7 +128,6 @@ def build_report(result: CheckResult) -> CheckReport:
 
 
 def report_json(result: CheckResult) -> str:
-    return (
-        json.dumps(build_report(result).model_dump(mode="json"), indent=2, ensure_ascii=False)
-        + "\n"
-    )
+    # Straight from the model with pydantic's own serialiser: the same bytes as
+    # json.dumps(model_dump(), indent=2, ensure_ascii=False) at a fraction of the time.
+    return build_report(result).model_dump_json(indent=2) + "\n"
