@@ -7,6 +7,7 @@ engine's, so a change to the vocabulary does not move their expectations or gold
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -17,6 +18,16 @@ AS_OF = dt.date(2026, 11, 22)
 
 Scores = Mapping[tuple[str, str, str], int]
 """(csp, priority, objective) -> score; pairs not named score 5."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """A hand-written explanation: its summary, and nothing more for the JSON report."""
+
+    summary: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"summary": self.summary}
 
 
 def themed_summary(priority: str, objective: str, score: int) -> str:
@@ -44,7 +55,7 @@ def hand_scored_table(
                 key = (doc.csp.id, priority.id, objective)
                 score = scores.get(key, 5)
                 status = "aligned" if score >= 70 else "partial" if score >= 40 else "none"
-                said = (summary(priority.id, objective, score), {})
+                said = Said(summary(priority.id, objective, score))
                 pairs[key] = Pair(*key, score, status, lambda said=said: said)
     return ScoreTable(pairs, objectives)
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 from .assess import CheckResult, Pair, ScoreTable, assess
 from .codes import hint_for
 from .diagnostics import Diagnostic, Severity
 from .load import DEFAULT_LIMITS, Limits, display_path
-from .match import Later, Matcher, PairScore, match_documents
+from .match import Matcher, match_documents
 from .models import CSPDocument, PolicePlan
 from .validate import ValidationResult, validate_paths
 
@@ -29,11 +27,6 @@ class CheckRun:
     """None when any input document is invalid: nothing is assessed from bad input."""
 
 
-def _explained(pair: PairScore) -> tuple[str, dict[str, Any]]:
-    explanation = pair.explanation
-    return explanation.summary, explanation.to_dict()
-
-
 def score_table(plan: PolicePlan, csps: Sequence[CSPDocument], matcher: Matcher) -> ScoreTable:
     """The matching engine's scores in the shape the assessment reads."""
     pairs = {
@@ -43,7 +36,7 @@ def score_table(plan: PolicePlan, csps: Sequence[CSPDocument], matcher: Matcher)
             s.objective,
             s.score,
             s.status,
-            Later(partial(_explained, s)),
+            s.explain,
         )
         for s in match_documents(plan, csps, matcher)
     }

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 Status = Literal["aligned", "partial", "none"]
+
+
+class Explained(Protocol):
+    """What the rules and reports read of a pair's explanation."""
+
+    @property
+    def summary(self) -> str: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -20,19 +29,20 @@ class Pair:
     objective: str
     score: int
     status: Status
-    explained: Callable[[], tuple[str, dict[str, Any]]] = field(repr=False, compare=False)
-    """(summary, detail) on demand: worked out the first time a rule or a format reads it
-    (the callable keeps its answer), since most formats show few pairs' explanations."""
+    explanation: Callable[[], Explained] = field(repr=False, compare=False)
+    """The explanation on demand: worked out the first time a rule or a format reads it
+    (the callable keeps it), since most formats show few pairs' explanations."""
 
     @property
     def summary(self) -> str:
         """One line on why, e.g. 'both about domestic abuse ('DA' ↔ 'domestic abuse')'."""
-        return self.explained()[0]
+        return self.explanation().summary
 
     @property
     def detail(self) -> dict[str, Any]:
-        """The engine's full explanation, carried into the JSON report."""
-        return self.explained()[1]
+        """The engine's full explanation (summary first), for the JSON report: made
+        afresh each time, so that only the explanation itself is kept."""
+        return self.explanation().to_dict()
 
 
 @dataclass

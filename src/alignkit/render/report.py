@@ -3,6 +3,7 @@ models/report.py (whose JSON Schema is generated into `schemas/`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from .. import __version__
@@ -34,8 +35,11 @@ def build_report(result: CheckResult, explanations: Explanations = "all") -> Che
     The per-pair parts are built with ``model_construct``: their values come from the
     check itself, already of the right types, and validating tens of thousands of them
     again was a third of a large force area's run."""
-    plan = result.plan
-    csps = []
+    return report_shell(result, list(csp_reports(result, explanations)))
+
+
+def csp_reports(result: CheckResult, explanations: Explanations = "all") -> Iterator[CSPReport]:
+    """Each partnership's part of the report, one at a time."""
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
         priorities = []
         for priority in csp.priorities:
@@ -61,9 +65,7 @@ def build_report(result: CheckResult, explanations: Explanations = "all") -> Che
                             objective=p.objective,
                             score=p.score,
                             status=p.status,
-                            explanation={"summary": p.summary, **p.detail}
-                            if shown is None or p.objective in shown
-                            else {},
+                            explanation=p.detail if shown is None or p.objective in shown else {},
                         )
                         for p in result.table.for_priority(csp.id, priority.id)
                     ],
@@ -76,9 +78,9 @@ def build_report(result: CheckResult, explanations: Explanations = "all") -> Che
                 priorities=list(result.cells[(csp.id, o.id)].priorities),
                 reason=result.cells[(csp.id, o.id)].reason,
             )
-            for o in plan.objectives
+            for o in result.plan.objectives
         ]
-        csps.append(
+        yield (
             CSPReport.model_construct(
                 id=csp.id,
                 name=csp.name,
@@ -88,6 +90,11 @@ def build_report(result: CheckResult, explanations: Explanations = "all") -> Che
                 regard=cells,
             )
         )
+
+
+def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
+    """The report around the partnerships' parts."""
+    plan = result.plan
     counts = result.counts()
     return CheckReport(
         tool=Tool(version=__version__),
@@ -102,7 +109,7 @@ def build_report(result: CheckResult, explanations: Explanations = "all") -> Che
         csps=csps,
         findings=[FindingReport.model_validate(f.to_dict()) for f in result.findings],
         summary=Summary(
-            csps=len(csps),
+            csps=len(result.csps),
             objectives=len(plan.objectives),
             priorities=sum(len(c.priorities) for c in result.csps),
             findings={
