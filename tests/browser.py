@@ -49,6 +49,8 @@ class Layout:
     scroll_width: int
     client_width: int
     height: int
+    cut_captions: list[str]
+    """Table captions that run past the right edge of the window."""
 
 
 class Browser:
@@ -107,8 +109,13 @@ class Browser:
 
     def layout(self, page: Any) -> Layout:
         size = page.evaluate(
-            "() => [document.documentElement.scrollWidth,"
-            " document.documentElement.clientWidth, document.documentElement.scrollHeight]"
+            """() => {
+              const root = document.documentElement;
+              const cut = [...document.querySelectorAll('caption')]
+                .filter((c) => c.getBoundingClientRect().right > root.clientWidth + 1)
+                .map((c) => c.textContent);
+              return [root.scrollWidth, root.clientWidth, root.scrollHeight, cut];
+            }"""
         )
         return Layout(*size)
 
