@@ -35,8 +35,9 @@ def missing() -> str | None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return f"the playwright package is not installed: pip install -e '.[dev]'; {HOW}"
-    if chromium_path() is None:
-        return f"Chromium is not installed: {HOW}"
+    path = chromium_path()
+    if path is None or not Path(path).is_file():
+        return f"Chromium is not installed ({path or 'no chromium on PATH'}): {HOW}"
     if not AXE.is_file():
         return f"axe-core is not in {AXE.relative_to(ROOT)}: {HOW}"
     return None
