@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench startup schema docs clean
+.PHONY: demo test test-fast lint bench startup schema docs clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,32 @@ demo: $(STAMP)
 	@echo "Written to $(DEMO_OUT)/: report.html (open it in a browser), report.md, report.json,"
 	@echo "calendar.ics, calendar.html, welcome-pack.html and summary.html"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests (tests/test_browser_pages.py) need Chromium, from Debian's package, and
+# axe-core, from npm into .cache/browser (git-ignored). Installs what is missing; when it
+# cannot, it says so loudly and goes on: the tests then skip, and fail under CI=true.
+AXE_VERSION := 4.14.1
+AXE_PACKAGE := .cache/browser/node_modules/axe-core/package.json
+browser:
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$ALIGNKIT_CHROMIUM" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make browser: installing chromium with apt-get"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	    || echo "*** make browser: apt-get could not install chromium; the browser tests cannot run ***" >&2; \
+	else \
+	  echo "*** make browser: chromium is missing and cannot be installed here (needs root and apt-get):" >&2; \
+	  echo "*** run 'sudo apt-get install chromium' or set ALIGNKIT_CHROMIUM; the browser tests cannot run ***" >&2; \
+	fi
+	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_PACKAGE); then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  echo "make browser: installing axe-core $(AXE_VERSION) into .cache/browser"; \
+	  npm install --prefix .cache/browser --no-audit --no-fund --silent axe-core@$(AXE_VERSION) \
+	    || echo "*** make browser: npm could not install axe-core; the browser tests cannot run ***" >&2; \
+	else \
+	  echo "*** make browser: npm is missing, so axe-core cannot be installed; the browser tests cannot run ***" >&2; \
+	fi
 
 # Everything but the tests marked slow (processes, pip installs, property sweeps): the
 # quick loop while editing. `make test` (and CI) still runs them all.

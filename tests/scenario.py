@@ -7,8 +7,8 @@ engine's, so a change to the vocabulary does not move their expectations or gold
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from alignkit.assess import CheckResult, Pair, ScoreTable, assess

@@ -114,7 +114,7 @@ def test_matrix_is_an_accessible_table_with_one_row_per_partnership(in_tmp):
     ]
     # every state is a symbol and words, not only a colour
     assert [[text for _, _, text in row[1:]] for row in rows] == [
-        ["✔ addressed by N1", "✔ addressed by N2", "r considered"],
+        ["✔ addressed by N1", "✔ addressed by N2", "✎ considered"],
         ["✔ addressed by S1", "~ partly addressed by S2", "✘ unexplained gap"],
     ]
     assert [row[3][1]["class"] for row in rows] == ["state-considered", "state-gap"]
@@ -142,7 +142,7 @@ def test_coverage_table(in_tmp):
             "Southdown CSP",
             "—",
         ],
-        ["P3 Fight rural crime", "0 of 2", "Northdown CSP", "—", "Southdown CSP"],
+        ["P3 Fight rural crime", "⚠ 0 of 2", "Northdown CSP", "—", "Southdown CSP"],
     ]
 
 

@@ -139,11 +139,11 @@ def test_matrix_has_one_row_per_partnership_and_a_key(in_tmp):
     rows = [cells(line) for line in matrix if line.startswith("| ")]
     assert rows[0] == ["Partnership", "P1", "P2", "P3"]
     assert rows[2:] == [
-        ["Northdown CSP", "✔ addressed (N1)", "✔ addressed (N2)", "r considered"],
+        ["Northdown CSP", "✔ addressed (N1)", "✔ addressed (N2)", "✎ considered"],
         ["Southdown CSP", "✔ addressed (S1)", "~ partly (S2)", "✘ gap"],
     ]
     assert (
-        "Key: ✔ addressed · ~ partly addressed · r considered, reason recorded · "
+        "Key: ✔ addressed · ~ partly addressed · ✎ considered, reason recorded · "
         "✘ unexplained gap" in matrix
     )
 

@@ -18,10 +18,10 @@ def test_text_report_without_colour(tmp_path, in_tmp):
     assert "2 partnerships · 3 objectives · 6 priorities · as of 2026-11-22" in report
     matrix = lines[lines.index("How each partnership stands to each objective") + 1 :][:3]
     assert matrix[0].split() == ["P1", "P2", "P3"]
-    assert matrix[1].split() == ["north", "✔", "✔", "r"]
+    assert matrix[1].split() == ["north", "✔", "✔", "✎"]
     assert matrix[2].split() == ["south", "✔", "~", "✘"]
     assert (
-        "Key: ✔ addressed  ~ partly addressed  r considered, reason recorded  ✘ unexplained gap"
+        "Key: ✔ addressed  ~ partly addressed  ✎ considered, reason recorded  ✘ unexplained gap"
         in report
     )
     assert "  P3 Fight rural crime: 0 of 2 address it, 1 recorded why not" in report

@@ -81,4 +81,14 @@ def html_environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["plural"] = plural
+    env.filters["email"] = breakable_email
     return env
+
+
+def breakable_email(address: str) -> str:
+    """An email address, escaped, that may break after its '@' and dots but never inside a
+    word: a narrow column or a printed contact card then wraps it where a reader expects."""
+    import markupsafe
+
+    parts = re.split(r"(?<=[@.])", address)
+    return markupsafe.Markup("<wbr>").join(markupsafe.escape(part) for part in parts)

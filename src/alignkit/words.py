@@ -28,7 +28,7 @@ MONTHS = (
 )
 
 
-STATE_SYMBOL = {"addressed": "✔", "partial": "~", "considered": "r", "gap": "✘"}
+STATE_SYMBOL = {"addressed": "✔", "partial": "~", "considered": "✎", "gap": "✘"}
 """How one CSP stands to one objective, as a symbol in the matrices of every report."""
 
 STATE_WORD = {

@@ -8,6 +8,7 @@ from the YAML files is escaped by the template engine (autoescape is on), never 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .. import __version__
 from ..words import long_date, template_environment
@@ -25,6 +26,7 @@ class ItemView:
     details: tuple[str, ...]
     location: str | None
     url: str | None
+    site: str | None
     flag: str | None
 
 
@@ -32,6 +34,14 @@ class ItemView:
 class Group:
     heading: str
     items: tuple[ItemView, ...]
+
+
+def _site(url: str | None) -> str | None:
+    """The link's words: the site it goes to, not the whole address, which would be read
+    out character by character and push a narrow screen sideways (print adds the address)."""
+    if url is None:
+        return None
+    return urlsplit(url).hostname or url
 
 
 def _item(item: DatedItem) -> ItemView:
@@ -50,6 +60,7 @@ def _item(item: DatedItem) -> ItemView:
         details=details,
         location=item.location,
         url=item.url,
+        site=_site(item.url),
         flag=flag,
     )
 
