@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Severity
-from ..models import CSPDocument, PolicePlan
+from ..models import CSPDocument, GovernanceEvent, PolicePlan
 from ..validate import ValidCSP, ValidPlan
 from .context import AssessContext, Rule
 from .cycles import csp_cycle_findings, plan_cycle_findings
@@ -21,6 +22,7 @@ from .forcewide import (
     objective_coverage,
     unaddressed_objectives,
 )
+from .governance import Governance, governance_for
 from .partnership import partnership_findings
 from .regard import CellState, csp_regard_findings, declared_link_findings, plan_regard_findings
 from .scores import Pair, ScoreTable
@@ -32,6 +34,7 @@ __all__ = [
     "CellState",
     "CheckResult",
     "Finding",
+    "Governance",
     "MissingTheme",
     "ObjectiveCoverage",
     "Pair",
@@ -64,6 +67,7 @@ class CheckResult:
     cells: dict[tuple[str, str], CellState]
     coverage: list[ObjectiveCoverage]
     themes: list[MissingTheme]
+    governance: Governance
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -102,16 +106,32 @@ def assess(
     table: ScoreTable,
     themes_of: ThemeReader,
     as_of: dt.date,
+    local_events: Sequence[GovernanceEvent] = (),
+    local_source: str = "alignkit.toml",
 ) -> CheckResult:
-    """Run every rule on the validated documents and their scores."""
+    """Run every rule on the validated documents and their scores.
+
+    ``local_events`` are the force area's own governance records (alignkit.toml), added
+    to the shipped table; ``local_source`` names where they were set.
+    """
     csps = [doc.csp for doc in csp_docs]
     cells = coverage_matrix(plan_doc, csps, table)
-    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells)
+    plan = plan_doc.plan
+    governance = governance_for(plan.force_area, plan.body, local_events, local_source)
+    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells, governance)
     findings = [f for rule in RULES for f in rule(ctx)]
     shown = [plan_doc.source.shown, *(doc.source.shown for doc in csp_docs)]
     order = {path: i for i, path in enumerate(shown)}
     findings.sort(key=lambda f: (order.get(f.path, len(order)), *f.sort_key()))
     coverage = objective_coverage(plan_doc, csps, cells)
     return CheckResult(
-        as_of, plan_doc, csp_docs, table, cells, coverage, missing_themes(ctx), findings
+        as_of,
+        plan_doc,
+        csp_docs,
+        table,
+        cells,
+        coverage,
+        missing_themes(ctx),
+        governance,
+        findings,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..validate import ValidCSP, ValidPlan
 from .findings import Finding
+from .governance import Governance
 from .regard import CellState
 from .scores import ScoreTable
 from .themes import ThemeReader
@@ -24,6 +25,8 @@ class AssessContext:
     themes_of: ThemeReader
     cells: dict[tuple[str, str], CellState]
     """(CSP id, objective id) -> how the CSP stands to the objective."""
+    governance: Governance
+    """The governance events for the force area and its issuing body."""
 
 
 Rule = Callable[[AssessContext], list[Finding]]

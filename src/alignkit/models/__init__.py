@@ -15,6 +15,15 @@ from .csp import (
     StrategicAssessment,
     TimetableItem,
 )
+from .governance import (
+    BODY_KINDS,
+    BodyKind,
+    GovernanceEvent,
+    LocalPolicingBody,
+    PlanStatusNote,
+    Supersedes,
+    Term,
+)
 from .periods import Period
 from .plan import PLAN_KIND, Commissioner, Objective, PolicePlan
 
@@ -24,23 +33,30 @@ DOCUMENT_KINDS: dict[str, type[PolicePlan] | type[CSPDocument]] = {
 }
 
 __all__ = [
+    "BODY_KINDS",
     "CSP_KIND",
     "DOCUMENT_KINDS",
     "PLAN_KIND",
     "STATUTORY_PARTNERS",
+    "BodyKind",
     "CSPDocument",
     "Commissioner",
     "Contact",
+    "GovernanceEvent",
     "KeyFinding",
+    "LocalPolicingBody",
     "Meeting",
     "Objective",
     "Participation",
     "PartnershipPlan",
     "Period",
+    "PlanStatusNote",
     "PolicePlan",
     "Priority",
     "RegardRecord",
     "ResponsibleAuthorities",
     "StrategicAssessment",
+    "Supersedes",
+    "Term",
     "TimetableItem",
 ]
