@@ -383,6 +383,23 @@ _FINDINGS = [
         "Remove the 'regard' record, or check that the priority really is about the objective.",
         Severity.INFO,
     ),
+    CodeInfo(
+        "AK504",
+        "Carried from the outgoing plan",
+        "A 'supports' or 'regard' record names an objective id of the plan this one "
+        "supersedes; the plan's mapping carries it to the new objective(s), and the check "
+        "reads it as naming them.",
+        "Nothing is wrong; when the partnership next refreshes its plan, write the new ids.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK505",
+        "Record names a dropped objective",
+        "A 'supports' or 'regard' record names an objective of the outgoing plan that the "
+        "new plan dropped (its mapping sends it nowhere), so the record no longer applies.",
+        "Review the record: remove it, or link the priority to an objective of the new plan.",
+        Severity.WARNING,
+    ),
     # --- AK6xx: planning cycles ---
     CodeInfo(
         "AK601",
@@ -434,6 +451,23 @@ _FINDINGS = [
         "The plan's next review or refresh date is before the as-of date.",
         "Carry out the review and set the next date.",
         Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK607",
+        "Interim plan",
+        "The plan is marked interim: the outgoing plan continues until the successor body "
+        "(a mayor or a policing and crime board, from May 2028) issues its own.",
+        "When the successor's plan is issued, replace this one and declare 'supersedes'.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK608",
+        "Old 'commissioner' field",
+        "The plan names its issuing body with the older 'commissioner' field. It still "
+        "works, read as issued_by with kind pcc (pfcc when the office names fire, mayor "
+        "when it names a mayor), but cannot say a board's members or a term's end.",
+        "Write 'issued_by' with kind, name and holder instead (docs/documents.md).",
+        Severity.INFO,
     ),
     # --- AK7xx: the partnership ---
     CodeInfo(

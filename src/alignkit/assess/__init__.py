@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from ..diagnostics import Severity
 from ..models import CSPDocument, GovernanceEvent, PolicePlan
 from ..validate import ValidCSP, ValidPlan
+from .carry import carry_forward, version_findings
 from .context import AssessContext, Rule
-from .cycles import csp_cycle_findings, plan_cycle_findings
+from .cycles import csp_cycle_findings, plan_cycle_findings, plan_status_findings
 from .findings import Finding
 from .forcewide import (
     MissingTheme,
@@ -44,7 +45,9 @@ __all__ = [
 ]
 
 RULES: tuple[Rule, ...] = (
+    plan_status_findings,
     plan_cycle_findings,
+    version_findings,
     csp_regard_findings,
     plan_regard_findings,
     declared_link_findings,
@@ -114,11 +117,16 @@ def assess(
     ``local_events`` are the force area's own governance records (alignkit.toml), added
     to the shipped table; ``local_source`` names where they were set.
     """
+    plan = plan_doc.plan
+    # Records naming the outgoing plan's ids are carried to the new ones first, so every
+    # rule and every document reads the partnership as it stands to this plan.
+    moved = [carry_forward(plan, doc) for doc in csp_docs]
+    csp_docs = [doc for doc, _ in moved]
+    carried = {doc.csp.id: items for doc, items in moved if items}
     csps = [doc.csp for doc in csp_docs]
     cells = coverage_matrix(plan_doc, csps, table)
-    plan = plan_doc.plan
     governance = governance_for(plan.force_area, plan.body, local_events, local_source)
-    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells, governance)
+    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells, governance, carried)
     findings = [f for rule in RULES for f in rule(ctx)]
     shown = [plan_doc.source.shown, *(doc.source.shown for doc in csp_docs)]
     order = {path: i for i, path in enumerate(shown)}

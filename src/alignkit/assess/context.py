@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..validate import ValidCSP, ValidPlan
+from .carry import Carried
 from .findings import Finding
 from .governance import Governance
 from .regard import CellState
@@ -27,6 +28,8 @@ class AssessContext:
     """(CSP id, objective id) -> how the CSP stands to the objective."""
     governance: Governance
     """The governance events for the force area and its issuing body."""
+    carried: dict[str, list[Carried]] = field(default_factory=dict)
+    """CSP id -> the outgoing plan's ids its records named, carried to the new plan."""
 
 
 Rule = Callable[[AssessContext], list[Finding]]

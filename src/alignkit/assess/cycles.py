@@ -88,6 +88,34 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last_day))
 
 
+def plan_status_findings(ctx: AssessContext) -> list[Finding]:
+    """AK607 for an interim plan, AK608 for the deprecated 'commissioner' field."""
+    doc, plan = ctx.plan, ctx.plan.plan
+    found: list[Finding] = []
+    if plan.status is not None and plan.status.status == "interim":
+        until = f" until {plan.status.until}" if plan.status.until else ""
+        since = f" since {long_date(plan.status.since)}" if plan.status.since else ""
+        found.append(
+            finding(
+                "AK607",
+                f"{plan.title} is an interim plan{since}: the outgoing plan continues{until}",
+                doc,
+                ("status",),
+            )
+        )
+    if plan.commissioner is not None:
+        found.append(
+            finding(
+                "AK608",
+                f"'commissioner' is read as issued_by (kind {plan.body.kind}); write "
+                "'issued_by' instead",
+                doc,
+                ("commissioner",),
+            )
+        )
+    return found
+
+
 def plan_cycle_findings(ctx: AssessContext) -> list[Finding]:
     """AK605 and AK606 on the plan: does it run too long, has its review passed?"""
     doc, plan, as_of = ctx.plan, ctx.plan.plan, ctx.as_of

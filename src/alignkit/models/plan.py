@@ -103,6 +103,16 @@ class PolicePlan(Document):
     def _one_issuer(self) -> PolicePlan:
         if self.issued_by is not None and self.commissioner is not None:
             raise ValueError("give 'issued_by' or the older 'commissioner', not both")
+        if self.supersedes is not None:
+            ids = {o.id for o in self.objectives}
+            unknown = sorted(
+                {new for news in self.supersedes.mapping.values() for new in news} - ids
+            )
+            if unknown:
+                raise ValueError(
+                    f"supersedes.mapping names {', '.join(unknown)}, not objectives of this "
+                    "plan: map each old id to objectives of this plan, or to [] if dropped"
+                )
         return self
 
     @property

@@ -173,7 +173,7 @@ def _view(report: CheckReport) -> dict[str, object]:
     coverage = tuple(
         CoverageView(
             c.objective,
-            titles[c.objective],
+            titles[c.objective] + (" (policing only)" if c.policing_only else ""),
             len(c.addressed_by),
             listed(c.addressed_by),
             listed(c.considered_by),

@@ -117,7 +117,8 @@ def _coverage(report: CheckReport) -> list[str]:
 
     rows = [
         [
-            f"**{escape(c.objective)}** {escape(titles[c.objective])}",
+            f"**{escape(c.objective)}** {escape(titles[c.objective])}"
+            + (" (policing only)" if c.policing_only else ""),
             f"{len(c.addressed_by)} of {total}"
             + (f": {listed(c.addressed_by)}" if 0 < len(c.addressed_by) < total else ""),
             listed(c.considered_by),

@@ -108,8 +108,10 @@ def _coverage(result: CheckResult) -> Text:
     titles = {o.id: one_line(o.title) for o in result.plan.objectives}
     for cover in result.coverage:
         addressed = len(cover.addressed_by)
-        style = "red" if addressed == 0 else ""
+        style = "red" if addressed == 0 and not cover.policing_only else ""
         out.append(f"  {cover.objective} {titles[cover.objective]}: ")
+        if cover.policing_only:
+            out.append("policing only (not expected of partnerships), ")
         out.append(f"{addressed} of {total} address it", style=style)
         if cover.considered_by:
             out.append(f", {len(cover.considered_by)} recorded why not")
