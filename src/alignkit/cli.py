@@ -434,7 +434,8 @@ def calendar(
     """One timeline of every date in the plans: periods, refreshes, assessments, meetings.
 
     Writes an iCalendar file (one all-day event per date) or an HTML page with a timeline
-    chart, with the PCC elections around them and the planning cycles the check finds out
+    chart, with the governance events around them (elections held, transfers, the end of
+    PCC terms, each uncertain date with its status) and the planning cycles the check finds out
     of step marked (waived findings are not). Exit codes: 0 written; 2 usage error; 3 an
     input document is invalid.
     """
@@ -462,7 +463,7 @@ def pack(
     vocabulary: list[Path] = _VOCABULARY_OPTION,
     config_path: Path | None = _CONFIG_OPTION,
 ) -> None:
-    """Write a welcome pack for the police and crime commissioner.
+    """Write a welcome pack for the body that issues the plan (commissioner, mayor or board).
 
     An overview of the force area, then each partnership: area, responsible authorities,
     key contacts, priorities and how each aligns with the plan, calendar of meetings and

@@ -351,7 +351,7 @@ _FINDINGS = [
         "AK401",
         "Priority not reflected in the plan",
         "No objective of the police and crime plan addresses this partnership priority. The "
-        "body that issues the plan (commissioner, mayor or board) must have regard to each "
+        "body that issues the plan must have regard to each "
         "CSP's priorities (PRSRA 2011 s.10), so this is one for its office to consider at the "
         "plan's next review.",
         "Share the priority and its evidence with the plan's office before its next review; "

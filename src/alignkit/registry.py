@@ -78,7 +78,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
     ),
     "pack": DocumentKind(
         "pack",
-        "the PCC's welcome pack (`alignkit pack`)",
+        "the welcome pack for the body that issues the plan (`alignkit pack`)",
         "alignkit.pack.model:build_pack",
         "markdown",
         {

@@ -406,11 +406,6 @@ def _csp_items(
     return items, problems, period
 
 
-def _in_sentence(title: str) -> str:
-    """'First election of …' -> 'first election of …'; 'PCC terms end' stays as it is."""
-    return title[:1].lower() + title[1:] if title[1:2].islower() else title
-
-
 def _shown_events(
     governance: Governance, first: dt.date, last: dt.date, as_of: dt.date
 ) -> list[GovernanceEvent]:
@@ -436,7 +431,7 @@ def _event_items(event: GovernanceEvent, owner: Owner, body: BodyWords) -> list[
         details.append(event.note)
     details.append(f"Source: {event.source}.")
     kind = Kind.ELECTION if event.kind == "pcc-election" else Kind.GOVERNANCE
-    what = _in_sentence(event.title) if kind is Kind.GOVERNANCE else event.title
+    what = event.title
     items = [DatedItem(event.date, kind, owner, f"{what}{status}", tuple(details), key=event.id)]
     if event.ends_term and event.kind != "pcc-election":
         due = financial_year_end(event.date)
@@ -448,7 +443,7 @@ def _event_items(event: GovernanceEvent, owner: Owner, body: BodyWords) -> list[
                 owner,
                 f"successor's first police and crime plan expected{status}",
                 (
-                    f"After {_in_sentence(event.title)} ({event.dated}), "
+                    f"After {event.title} ({event.dated}), "
                     f"{successor} issues its first plan, by the end of that financial year "
                     f"({long_date(due)}) if the usual rule (PRSRA 2011 s.5) carries over; "
                     f"until then the outgoing plan of {body.noun} continues.",

@@ -27,11 +27,9 @@ def _intro(pack: WelcomePack) -> list[str]:
         f"- **Police and crime plan:** {escape(pack.plan_title)}"
         + (f" ({escape(pack.plan_period)})" if pack.plan_period else ""),
     ]
-    if pack.commissioner:
-        office = f", {escape(pack.commissioner.office)}" if pack.commissioner.office else ""
-        lines.append(f"- **Commissioner:** {escape(pack.commissioner.name)}{office}")
+    lines += [f"- **{label}:** {escape(value)}" for label, value in pack.body_facts]
     if pack.plan_contact:
-        lines.append(f"- **OPCC contact:** {_contact_line(pack.plan_contact)}")
+        lines.append(f"- **{pack.words.staff}:** {_contact_line(pack.plan_contact)}")
     if pack.plan_url:
         lines.append(f"- **Plan published at:** {link(pack.plan_url)}")
     lines.append(f"- **As of:** {long_date(pack.as_of)} ({pack.as_of.isoformat()})")
