@@ -339,3 +339,30 @@ def test_a_mapping_to_an_id_the_plan_lacks_is_refused(write: Callable[..., Path]
     write("plan.yaml", SUCCESSOR.replace("P5: []", "P5: [V9]"))
     result = run("validate", "plan.yaml")
     assert result.exit_code == 3 and "supersedes.mapping names V9" in result.stdout
+
+
+# --- alignkit init -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "period", "expires"),
+    [
+        (dt.date(2026, 12, 2), "2026/27-2028/29", "2028-03-31"),
+        (dt.date(2027, 3, 31), "2026/27-2028/29", "2028-03-31"),
+        (dt.date(2031, 6, 1), "2031/32-2033/34", "2033-03-31"),
+    ],
+)
+def test_init_asks_who_issues_the_plan_and_writes_current_dates(
+    today: dt.date, period: str, expires: str
+) -> None:
+    from alignkit.scaffold import planned_files
+
+    files = planned_files("Wessex", today)
+    plan = files["plan.yaml"]
+    assert f"period: {period}" in plan
+    assert "issued_by:\n  kind: pcc" in plan
+    for kind in ("pfcc", "mayor", "policing-and-crime-board", "city-of-london"):
+        assert f"#   {kind} " in plan
+    assert f"# expires = {expires}" in files["alignkit.toml"]
+    assert "[[governance]]" in files["alignkit.toml"]
+    assert "{" not in plan  # every placeholder filled in
