@@ -9,7 +9,6 @@ never overwritten: init only ever adds what is missing.
 from __future__ import annotations
 
 import datetime as dt
-
 import importlib.resources
 import re
 from dataclasses import dataclass
