@@ -89,10 +89,16 @@ AS_OF = "2026-11-22"
 def every_output(plan: str = "plan.yaml", csps: str = "csps", as_of: str = AS_OF) -> dict[str, str]:
     """Every document in every format, written through the command line."""
     made = {}
-    commands = {"report": "check", "calendar": "calendar", "pack": "pack", "summary": "summary"}
+    commands = {
+        "report": ["check"],
+        "calendar": ["calendar"],
+        "pack": ["pack"],
+        "handover": ["pack", "--for", "successor"],
+        "summary": ["summary"],
+    }
     for kind, document in DOCUMENTS.items():
         for name in document.formats:
-            result = run(commands[kind], plan, csps, "--as-of", as_of, "--format", name)
+            result = run(*commands[kind], plan, csps, "--as-of", as_of, "--format", name)
             assert result.exit_code in (0, 1), (kind, name, result.stderr)
             made[f"{kind}.{name}"] = result.stdout
     return made
@@ -366,3 +372,100 @@ def test_init_asks_who_issues_the_plan_and_writes_current_dates(
     assert f"# expires = {expires}" in files["alignkit.toml"]
     assert "[[governance]]" in files["alignkit.toml"]
     assert "{" not in plan  # every placeholder filled in
+
+
+# --- the handover pack -------------------------------------------------------------------------
+
+FUNDED_CSP = (
+    CSP
+    + """\
+regard:
+  - objective: P2
+    reason: Police budgets are for the police.
+    decided: 2026-03-05
+    decided_by: Northdown CSP Board
+funding:
+  - funder: Office of the Police and Crime Commissioner for {area}
+    purpose: Domestic abuse advocacy
+    amount: 45000
+    period: 2026/27
+"""
+)
+
+BOARD_TOML = """\
+plan = "plan.yaml"
+csps = ["csps"]
+
+[[governance]]
+id = "pcc-terms-end-2028"
+kind = "board-takes-over"
+date = 2028-05-11
+title = "Wessex Policing and Crime Board takes over"
+successor = "Wessex Policing and Crime Board"
+source = "Home Office letter, 2026"
+
+[governance.incoming]
+kind = "policing-and-crime-board"
+name = "Wessex Policing and Crime Board"
+holder = "Cllr Ann Lee"
+members = ["Cllr Ann Lee", "Cllr Raj Patel", "Cllr Tom Hardy"]
+"""
+
+
+def test_the_handover_pack_renders_for_a_board_with_members(write: Callable[..., Path]) -> None:
+    write("plan.yaml", PLAN.format(area="Wessex", body=BODIES["pcc"][1]))
+    write("csps/northdown.yaml", FUNDED_CSP.format(area="Wessex"))
+    write("alignkit.toml", BOARD_TOML)
+    for name in ("markdown", "html"):
+        result = run("pack", "--for", "successor", "--as-of", AS_OF, "--format", name)
+        assert result.exit_code == 0, result.stderr
+        text = html.unescape(re.sub(r"<[^>]+>", " ", result.stdout))
+        text = " ".join(text.replace("*", "").replace("|", " ").replace(":", " ").split())
+        assert "Handover pack for Wessex Policing and Crime Board" in text
+        assert "Members Cllr Ann Lee; Cllr Raj Patel; Cllr Tom Hardy" in text
+        assert "Chair Cllr Ann Lee" in text
+        assert "Wessex Policing and Crime Board takes over, 11 May 2028" in text
+        assert "Home Office letter, 2026" in text
+        assert "Office of the Police and Crime Commissioner for Wessex" in text
+        assert "Domestic abuse advocacy" in text and "£45,000" in text
+        assert "Police budgets are for the police." in text
+        assert "Northdown Community Safety Partnership" in text
+        assert "policing only" in text  # P2, held by no partnership, is the police's alone
+
+
+def test_one_mayor_two_forces_gets_one_pack_with_a_section_per_force(
+    write: Callable[..., Path],
+) -> None:
+    mayor = (
+        '\n[governance.incoming]\nkind = "mayor"\nname = "Mayor of Norfolk and Suffolk"\n'
+        'holder = "Jo Bloggs"\ndeputy_mayor = "Sam Smith"\n'
+    )
+    for area in ("Norfolk", "Suffolk"):
+        write(f"{area}/plan.yaml", PLAN.format(area=area, body=BODIES["pcc"][1]))
+        write(f"{area}/csps/northdown.yaml", FUNDED_CSP.format(area=area))
+        write(
+            f"{area}/alignkit.toml",
+            'plan = "plan.yaml"\ncsps = ["csps"]\n\n[[governance]]\nid = "pcc-terms-end-2028"\n'
+            'kind = "transfer"\ndate = 2028-05-08\ntitle = "PCC functions pass to the mayor"\n'
+            'successor = "Mayor of Norfolk and Suffolk"\nstatus = "announced"\n'
+            'source = "Norfolk and Suffolk devolution deal"\n' + mayor,
+        )
+    result = run(
+        "pack", "--for", "successor", "--config", "Norfolk/alignkit.toml",
+        "--with", "Suffolk/alignkit.toml", "--as-of", AS_OF,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert text.count("# Handover pack for Mayor of Norfolk and Suffolk") == 1
+    assert "## Norfolk" in text and "## Suffolk" in text
+    assert text.index("## Norfolk") < text.index("## Suffolk")
+    assert "- **Deputy mayor for policing and crime:** Sam Smith" in text
+    assert text.count("PCC functions pass to the mayor, 8 May 2028, announced") == 2
+    assert "Office of the Police and Crime Commissioner for Suffolk" in text
+
+
+def test_with_needs_for_successor(write: Callable[..., Path]) -> None:
+    write("plan.yaml", PLAN.format(area="Wessex", body=BODIES["pcc"][1]))
+    write("csps/northdown.yaml", CSP.format(area="Wessex"))
+    result = run("pack", "plan.yaml", "csps", "--with", "other.toml")
+    assert result.exit_code == 2 and "--with needs --for successor" in result.stderr

@@ -90,6 +90,22 @@ DOCUMENTS: dict[str, DocumentKind] = {
             ),
         },
     ),
+    "handover": DocumentKind(
+        "handover",
+        "the handover pack for the body that takes over the plan (`alignkit pack --for successor`)",
+        "alignkit.pack.handover:build_handover",
+        "markdown",
+        {
+            "markdown": Format(
+                "alignkit.pack.handover_markdown:handover_markdown",
+                "md",
+                "to edit or publish in a repository",
+            ),
+            "html": Format(
+                "alignkit.pack.handover_html:handover_html", "html", "to open, send and print"
+            ),
+        },
+    ),
     "summary": DocumentKind(
         "summary",
         "the force-wide summary of the strategic assessments (`alignkit summary`)",

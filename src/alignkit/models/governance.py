@@ -132,6 +132,11 @@ class GovernanceEvent(Document):
     successor: Text | None = Field(
         None, description="For a transfer or a term's end: who takes the functions, if known."
     )
+    incoming: LocalPolicingBody | None = Field(
+        None,
+        description="For a transfer or a term's end: the incoming body, when known (a mayor, "
+        "or a board with its chair and members), for the handover pack.",
+    )
     note: Text | None = None
 
     def applies_to(self, force_area: str, body: BodyKind) -> bool:

@@ -267,17 +267,29 @@ def _timetable(pack: WelcomePack, p: Partnership) -> list[str]:
     )
 
 
-def pack_markdown(pack: WelcomePack) -> str:
-    blocks = [_intro(pack), _overview(pack), ["## The partnerships"]]
+def partnership_blocks(pack: WelcomePack, level: int = 3) -> list[list[str]]:
+    """Each partnership's section (the welcome pack's and the handover pack's)."""
+    blocks: list[list[str]] = []
     for p in pack.partnerships:
         blocks += [
-            [f"### {heading(p.name)}", "", *_facts(pack, p)],
+            [f"{'#' * level} {heading(p.name)}", "", *_facts(pack, p)],
             _contacts(p),
             _authorities(p),
             _priorities(p),
             _meetings(pack, p),
             _timetable(pack, p),
         ]
+    return blocks
+
+
+def overview_blocks(pack: WelcomePack) -> list[list[str]]:
+    """The force area at a glance (shared with the handover pack)."""
+    return [_overview(pack)]
+
+
+def pack_markdown(pack: WelcomePack) -> str:
+    blocks = [_intro(pack), _overview(pack), ["## The partnerships"]]
+    blocks += partnership_blocks(pack)
     blocks.append(
         [
             "---",
