@@ -469,3 +469,15 @@ def test_with_needs_for_successor(write: Callable[..., Path]) -> None:
     write("csps/northdown.yaml", CSP.format(area="Wessex"))
     result = run("pack", "plan.yaml", "csps", "--with", "other.toml")
     assert result.exit_code == 2 and "--with needs --for successor" in result.stderr
+
+
+def test_without_a_local_record_the_handover_names_no_one(write: Callable[..., Path]) -> None:
+    write("plan.yaml", PLAN.format(area="Wessex", body=BODIES["pcc"][1]))
+    write("csps/northdown.yaml", CSP.format(area="Wessex"))
+    text = run("pack", "--for", "successor", "plan.yaml", "csps", "--as-of", AS_OF).stdout
+    assert text.startswith(
+        "# Handover pack for the incoming body (a mayor or a policing and crime board)\n"
+    )
+    assert "PCC terms end, with no PCC elections, May 2028, announced, subject to legislation" in (
+        text
+    )

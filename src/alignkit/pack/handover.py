@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..assess import CheckResult
+from ..assess.governance import shipped_events
 from ..match import Matcher
 from ..models import Funding, GovernanceEvent, LocalPolicingBody, RegardRecord
 from .model import YEAR_AHEAD, Agreement, WelcomePack, body_facts, build_pack
@@ -70,11 +71,15 @@ def build_handover(result: CheckResult, matcher: Matcher | None = None) -> Hando
         dates=result.governance.between(as_of, as_of + YEAR_AHEAD),
     )
     incoming = transfer.incoming if transfer else None
-    successor = (
-        incoming.name
-        if incoming
-        else (transfer.successor if transfer and transfer.successor else "the incoming body")
-    )
+    # The national table's successor is a sentence ('a mayor where there is one, …'), not
+    # a name: only the area's own record names who takes over.
+    local = transfer is not None and transfer not in shipped_events()
+    if incoming is not None:
+        successor = incoming.name
+    elif local and transfer is not None and transfer.successor:
+        successor = transfer.successor
+    else:
+        successor = "the incoming body (a mayor or a policing and crime board)"
     return HandoverPack(as_of, incoming, successor, (force,))
 
 
