@@ -33,15 +33,18 @@ CSPS = WESSEX / "csps"
 AS_OF = dt.date(2026, 11, 22)
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
-ELECTIONS = [
+GOVERNANCE = [
     dt.date(2012, 11, 15),
     dt.date(2016, 5, 5),
     dt.date(2021, 5, 6),
     dt.date(2024, 5, 2),
-    dt.date(2028, 5, 4),
-    dt.date(2032, 5, 6),
+    dt.date(2028, 5, 1),  # PCC terms end, May 2028 (announced, subject to legislation)
 ]
-"""Ordinary PCC elections, written out here rather than computed as the code does."""
+"""The governance events for a PCC area, written out here rather than read from the table:
+the PCC elections held, then the announced end of PCC terms. Nothing after it."""
+
+SUCCESSOR_PLAN = {dt.date(2028, 5, 1): dt.date(2029, 3, 31)}
+"""A term's end brings the successor's first plan, by the end of that financial year."""
 
 
 def same_as_golden(name: str, content: bytes) -> None:
@@ -93,11 +96,11 @@ def dates_in_documents(plan_path: Path, csp_paths: list[Path]) -> list[dt.date]:
     return found
 
 
-def expected_elections(dates: list[dt.date], as_of: dt.date) -> list[dt.date]:
+def expected_governance(dates: list[dt.date], as_of: dt.date) -> list[dt.date]:
     first, last = min([*dates, as_of]), max([*dates, as_of])
-    within = [e for e in ELECTIONS if first <= e <= last]
-    upcoming = next(e for e in ELECTIONS if e >= as_of)
-    return sorted({*within, upcoming})
+    shown = {e for e in GOVERNANCE if first <= e <= last}
+    shown |= {next(e for e in GOVERNANCE if e >= as_of)}
+    return sorted(shown | {SUCCESSOR_PLAN[e] for e in shown if e in SUCCESSOR_PLAN})
 
 
 # --- the example force area ---------------------------------------------------------------
@@ -111,10 +114,10 @@ def test_html_is_the_golden_file() -> None:
     same_as_golden("calendar.html", wessex_html().encode("utf-8"))
 
 
-def test_one_event_per_dated_item_plus_the_elections() -> None:
+def test_one_event_per_dated_item_plus_the_governance_events() -> None:
     documents = dates_in_documents(PLAN, sorted(CSPS.glob("*.yaml")))
-    elections = expected_elections(documents, AS_OF)
-    assert elections == [dt.date(2024, 5, 2), dt.date(2028, 5, 4)]
+    elections = expected_governance(documents, AS_OF)
+    assert elections == [dt.date(2024, 5, 2), dt.date(2028, 5, 1), dt.date(2029, 3, 31)]
     found = events(wessex_ics())
     assert len(found) == len(documents) + len(elections)
     days = sorted(e["DTSTART"].dt for e in found)
@@ -166,7 +169,10 @@ def test_summaries_descriptions_and_categories() -> None:
     )
     assert str(by_summary[sandbourne]["URL"]).startswith("https://www.sandbourne.example.gov.uk/")
     assert "Wessex PCC: police and crime plan review due" in by_summary
-    assert "Wessex: PCC election" in by_summary
+    assert "Wessex: PCC elections in 37 force areas" in by_summary
+    ends = next(s for s in by_summary if s.startswith("Wessex: PCC terms end"))
+    assert ends.endswith("(announced, subject to legislation)")
+    assert "Source: Commons statement, 13 November 2025" in str(by_summary[ends]["DESCRIPTION"])
     assert "North Wessex CSP: partnership plan 2022/23-2024/25 begins" in by_summary
 
 
@@ -238,15 +244,15 @@ def test_page_is_self_contained_and_accessible() -> None:
     assert svg["aria-labelledby"] == "chart-title chart-desc"
     assert '<title id="chart-title">' in html and '<desc id="chart-desc">' in html
     text = " ".join(page.text)
-    for words in ("2025/26", "as of 22 Nov 2026", "PCC election", "PCC plan review"):
+    for words in ("2025/26", "as of 22 Nov 2026", "PCC election", "Governance change"):
         assert words in text
 
 
 def test_page_marks_the_cycles_out_of_step() -> None:
     text = " ".join(parse(wessex_html()).text)
     assert "3 out of step" in text
-    assert "⚠ refreshes after PCC review" in text  # Budmouth refreshes in September 2027
-    assert "⚠ no overlap with PCC plan" in text  # North Wessex's plan ended in March 2025
+    assert "⚠ refreshes after plan review" in text  # Budmouth refreshes in September 2027
+    assert "⚠ no overlap with police and crime plan" in text  # North Wessex's ended in 2025
     assert "⚠ runs past 31 Mar 2029" in text  # the police and crime plan runs a year too long
     assert "(AK604)" in text
 
@@ -255,7 +261,7 @@ def test_page_lists_every_date_in_order() -> None:
     html = wessex_html()
     shown = re.findall(r'<th scope="row"><time datetime="([0-9-]+)">', html)
     documents = dates_in_documents(PLAN, sorted(CSPS.glob("*.yaml")))
-    assert len(shown) == len(documents) + 2
+    assert len(shown) == len(documents) + 3
     assert shown == sorted(shown)
     assert "Before 22 November 2026" in html and "From 22 November 2026" in html
 
@@ -286,9 +292,18 @@ def test_minimal_area_has_no_dated_items(write: Callable[..., Path]) -> None:
     result = run("calendar", str(plan), "csps", "--as-of", "2026-11-22")
     assert result.exit_code == 0, result.stderr
     found = events(result.stdout)
-    # No document gives a date; the next election is always there (and keeps the file valid).
+    # No document gives a date; the next governance event on record is there (and keeps
+    # the file valid): the announced end of PCC terms, never an invented election.
     assert [(str(e["SUMMARY"]), e["DTSTART"].dt) for e in found] == [
-        ("Wessex: PCC election", dt.date(2028, 5, 4))
+        (
+            "Wessex: PCC terms end, with no PCC elections (announced, subject to legislation)",
+            dt.date(2028, 5, 1),
+        ),
+        (
+            "Wessex: successor's first police and crime plan expected (announced, subject "
+            "to legislation)",
+            dt.date(2029, 3, 31),
+        ),
     ]
     result = run("calendar", str(plan), str(csp), "--as-of", "2026-11-22", "--format", "html")
     assert result.exit_code == 0

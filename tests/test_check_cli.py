@@ -41,7 +41,7 @@ def test_json_report_carries_every_objective_for_every_priority(area):
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     jsonschema.validate(report, REPORT_SCHEMA)
-    assert report["format_version"] == 1 and report["tool"]["name"] == "alignkit"
+    assert report["format_version"] == 2 and report["tool"]["name"] == "alignkit"
     assert report["as_of"] == "2026-11-22"
     (csp,) = report["csps"]
     assert [p["id"] for p in csp["priorities"]] == ["N1", "N2"]
@@ -101,7 +101,7 @@ def test_output_file_and_refusal_to_overwrite_an_input(area, in_tmp):
     result = run("check", "plan.yaml", "csps", "--format", "json", "-o", "out/report.json", *AS_OF)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert json.loads((in_tmp / "out/report.json").read_text())["format_version"] == 1
+    assert json.loads((in_tmp / "out/report.json").read_text())["format_version"] == 2
     assert "wrote out/report.json" in result.stderr
     refused = run("check", "plan.yaml", "csps", "-f", "text", "-o", "csps/northdown.yaml", *AS_OF)
     assert refused.exit_code == 2

@@ -203,7 +203,7 @@ def test_configured_outputs_are_written_beside_the_terminal_report(area, in_tmp)
     result = run("check", *AS_OF)
     assert "How each partnership stands" in result.stdout
     assert (in_tmp / "out/report.html").read_text().startswith("<!DOCTYPE html>")
-    assert json.loads((in_tmp / "out/report.json").read_text())["format_version"] == 1
+    assert json.loads((in_tmp / "out/report.json").read_text())["format_version"] == 2
 
 
 def test_several_formats_in_one_run(area, in_tmp):
@@ -223,7 +223,7 @@ def test_several_formats_in_one_run(area, in_tmp):
         "json",
         *AS_OF,
     )
-    assert json.loads(result.stdout)["format_version"] == 1
+    assert json.loads(result.stdout)["format_version"] == 2
     assert (in_tmp / "r.html").exists() and (in_tmp / "r.md").exists()
     bad = run("check", "plan.yaml", "csps", "-f", "html", "-f", "json", *AS_OF)
     assert bad.exit_code == 2 and "only one report can go to the screen" in bad.stderr

@@ -49,7 +49,16 @@ def test_example_area_exercises_every_kind_of_finding(monkeypatch):
     report = json.loads((GOLDEN / "report.json").read_text(encoding="utf-8"))
     seen = {f["code"] for f in report["findings"]}
     # AK9xx are about waivers, which live in a repository's configuration, not the example.
-    wanted = {code for code in CODES if code >= "AK300" and not code.startswith("AK9")}
+    # A successor plan (AK504, AK505), an interim plan (AK607) and the old 'commissioner'
+    # field (AK608) cannot share one plan with the current example; tests/test_governance.py
+    # renders each in every format. The example's one objective no partnership addresses
+    # is policing-only, so no AK801 by design; tests/golden/report.md shows AK801.
+    elsewhere = {"AK504", "AK505", "AK607", "AK608", "AK801"}
+    wanted = {
+        code
+        for code in CODES
+        if code >= "AK300" and not code.startswith("AK9") and code not in elsewhere
+    }
     assert wanted <= seen, sorted(wanted - seen)
 
 

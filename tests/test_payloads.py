@@ -152,7 +152,10 @@ def documents(text: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     visited: set[str] = set()
     fill(PolicePlan, plan, text, visited)
     fill(CSPDocument, csp, text, visited)
-    assert visited == text_fields(PolicePlan) | text_fields(CSPDocument)
+    # The deprecated 'commissioner' cannot stand beside 'issued_by', which the reference
+    # plan fills in; tests/test_governance.py reads it.
+    deprecated = {"Commissioner.name", "Commissioner.office"}
+    assert visited == (text_fields(PolicePlan) | text_fields(CSPDocument)) - deprecated
     return plan, csp
 
 

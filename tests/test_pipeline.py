@@ -26,7 +26,7 @@ objectives:
   - id: P2
     title: Keep people safe near water
 """
-# Refreshes after the PCC's review (AK604); N1 scores 93 against P1; N2 matches nothing
+# Refreshes after the plan's review (AK604); N1 scores 93 against P1; N2 matches nothing
 # without the water-safety vocabulary.
 CSP = """\
 kind: community-safety-partnership
@@ -117,8 +117,8 @@ def test_calendar_marks_only_the_out_of_step_cycles_the_check_still_counts(area)
     assert "Out of step" in plain
     assert "Out of step" not in configured
     configured_html, plain_html = both("calendar", "-f", "html")
-    assert "refreshes after PCC review" in plain_html
-    assert "refreshes after PCC review" not in configured_html
+    assert "refreshes after plan review" in plain_html
+    assert "refreshes after plan review" not in configured_html
 
 
 def test_pack_honours_thresholds_and_vocabulary(area):
@@ -184,8 +184,8 @@ def test_an_unregistered_format_is_refused_by_the_cli_and_the_config(area):
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENTS))
 def test_every_command_refuses_a_format_its_document_does_not_have(area, kind):
-    command = "check" if kind == "report" else kind
-    result = run(command, "-f", "pdf", *AS_OF)
+    command = {"report": ["check"], "handover": ["pack", "--for", "successor"]}.get(kind, [kind])
+    result = run(*command, "-f", "pdf", *AS_OF)
     assert result.exit_code == 2
     assert "'pdf' is not one of " + ", ".join(DOCUMENTS[kind].formats) in result.stderr
 

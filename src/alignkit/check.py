@@ -16,7 +16,7 @@ from .codes import hint_for
 from .diagnostics import Diagnostic, Severity
 from .load import DEFAULT_LIMITS, Limits, display_path
 from .match import Matcher, match_documents
-from .models import CSPDocument, PolicePlan
+from .models import CSPDocument, GovernanceEvent, PolicePlan
 from .validate import ValidationResult, validate_paths
 
 
@@ -49,6 +49,8 @@ def run_check(
     as_of: dt.date,
     matcher: Matcher | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    local_events: Sequence[GovernanceEvent] = (),
+    local_source: str = "alignkit.toml",
 ) -> CheckRun:
     validation = validate_paths(list(csp_paths), plan_path=plan_path, limits=limits)
     if validation.valid and validation.plan is not None and not validation.csps:
@@ -68,5 +70,7 @@ def run_check(
         return CheckRun(validation, None)
     matcher = matcher or Matcher()
     table = score_table(checked.plan.plan, [doc.csp for doc in checked.csps], matcher)
-    result = assess(checked.plan, checked.csps, table, matcher.themes_of, as_of)
+    result = assess(
+        checked.plan, checked.csps, table, matcher.themes_of, as_of, local_events, local_source
+    )
     return CheckRun(validation, result)

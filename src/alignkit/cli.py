@@ -437,7 +437,8 @@ def calendar(
     """One timeline of every date in the plans: periods, refreshes, assessments, meetings.
 
     Writes an iCalendar file (one all-day event per date) or an HTML page with a timeline
-    chart, with the PCC elections around them and the planning cycles the check finds out
+    chart, with the governance events around them (elections held, transfers, the end of
+    PCC terms, each uncertain date with its status) and the planning cycles the check finds out
     of step marked (waived findings are not). Exit codes: 0 written; 2 usage error; 3 an
     input document is invalid.
     """
@@ -464,15 +465,78 @@ def pack(
     as_of: str | None = _AS_OF_OPTION,
     vocabulary: list[Path] = _VOCABULARY_OPTION,
     config_path: Path | None = _CONFIG_OPTION,
+    audience: str = typer.Option(
+        "current",
+        "--for",
+        help="current: the welcome pack for the body that issues the plan; successor: the "
+        "handover pack for the mayor or board that takes over (with regard records, "
+        "funding and the transfer date).",
+        metavar="current|successor",
+    ),
+    also: list[Path] = typer.Option(
+        [],
+        "--with",
+        help="With --for successor: the alignkit.toml of another force area the same body "
+        "takes over (one mayor, two forces); repeat for more. One pack, a section per force.",
+        metavar="CONFIG",
+    ),
 ) -> None:
-    """Write a welcome pack for the police and crime commissioner.
+    """Write a welcome pack for the body that issues the plan (commissioner, mayor or board).
 
     An overview of the force area, then each partnership: area, responsible authorities,
     key contacts, priorities and how each aligns with the plan, calendar of meetings and
-    document production timetable. Exit codes: 0 written; 2 usage error; 3 an input
-    document is invalid.
+    document production timetable. With --for successor, the handover pack for whoever
+    takes over in May 2028. Exit codes: 0 written; 2 usage error; 3 an input document is
+    invalid.
     """
+    if audience not in ("current", "successor"):
+        raise _usage_error(f"--for {audience!r}: give current or successor")
+    if audience == "successor":
+        _handover(output_format, plan, csps, output, as_of, vocabulary, config_path, also)
+    if also:
+        raise _usage_error("--with needs --for successor")
     _document_command("pack", output_format, plan, csps, output, as_of, vocabulary, config_path)
+
+
+def _handover(
+    output_format: str | None,
+    plan: Path | None,
+    csps: list[Path] | None,
+    output: Path | None,
+    as_of: str | None,
+    vocabulary: list[Path],
+    config_path: Path | None,
+    also: list[Path],
+) -> None:
+    """The handover pack: this force area, then each --with area, in one document."""
+    from .errors import AlignkitError
+    from .pack.handover import build_handover, combine
+    from .publish import targets, write
+
+    notes = _console(stderr=True)
+    project = _project(config_path, plan, csps, as_of, vocabulary)
+    wanted = targets(
+        "handover", [output_format] if output_format else [], [output] if output else []
+    )
+    run, result = _run(project, notes)
+    packs = [build_handover(result, run.matcher)]
+    day = project.as_of.isoformat()
+    for other in also:
+        extra = _project(other, None, None, day, vocabulary)
+        _, extra_result = _run(extra, notes)
+        packs.append(build_handover(extra_result, run.matcher))
+    made = combine(packs)
+    try:
+        write("handover", made, wanted[0], run)
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    areas = ", ".join(f.pack.force_area for f in made.forces)
+    notes.print(
+        f"handover pack for {made.successor} ({areas})"
+        + (f" written to {output}" if output else ""),
+        markup=False,
+    )
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command()

@@ -322,8 +322,10 @@ _FINDINGS = [
         "AK301",
         "Unexplained gap",
         "No priority of the partnership addresses this police and crime plan objective, and "
-        "the partnership has not recorded why. Having regard means being able to show the "
-        "objective was considered; this is the real gap the duty is about.",
+        "the partnership has not recorded why. The duty (Crime and Disorder Act 1998 "
+        "s.6(1A)) is to have regard, which means consideration, not adoption: being able to "
+        "show the objective was considered. This is the real gap the duty is about. An "
+        "objective the plan marks policing_only is never reported.",
         "Either add or reword a priority that addresses the objective, or add a 'regard' "
         "record with the reason it is not a local priority (e.g. led at county level).",
         Severity.ERROR,
@@ -349,9 +351,10 @@ _FINDINGS = [
         "AK401",
         "Priority not reflected in the plan",
         "No objective of the police and crime plan addresses this partnership priority. The "
-        "PCC must have regard to each CSP's priorities, so this is one for the OPCC to "
-        "consider at the plan's next review.",
-        "Share the priority and its evidence with the OPCC before the plan's next review; "
+        "body that issues the plan must have regard to each "
+        "CSP's priorities (PRSRA 2011 s.10), so this is one for its office to consider at the "
+        "plan's next review.",
+        "Share the priority and its evidence with the plan's office before its next review; "
         "if the priority is purely local, no change to the plan may be needed.",
         Severity.WARNING,
     ),
@@ -380,6 +383,23 @@ _FINDINGS = [
         "Remove the 'regard' record, or check that the priority really is about the objective.",
         Severity.INFO,
     ),
+    CodeInfo(
+        "AK504",
+        "Carried from the outgoing plan",
+        "A 'supports' or 'regard' record names an objective id of the plan this one "
+        "supersedes; the plan's mapping carries it to the new objective(s), and the check "
+        "reads it as naming them.",
+        "Nothing is wrong; when the partnership next refreshes its plan, write the new ids.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK505",
+        "Record names a dropped objective",
+        "A 'supports' or 'regard' record names an objective of the outgoing plan that the "
+        "new plan dropped (its mapping sends it nowhere), so the record no longer applies.",
+        "Review the record: remove it, or link the priority to an objective of the new plan.",
+        Severity.WARNING,
+    ),
     # --- AK6xx: planning cycles ---
     CodeInfo(
         "AK601",
@@ -407,18 +427,22 @@ _FINDINGS = [
         "AK604",
         "Planning cycles not aligned",
         "The partnership's next refresh falls after the police and crime plan's next review, "
-        "so the PCC's review cannot take the refreshed priorities into account.",
+        "so the plan's review cannot take the refreshed priorities into account.",
         "Bring the partnership's refresh forward, or agree a common timetable across the "
         "force area (the LGA guide recommends aligning cycles).",
         Severity.WARNING,
     ),
     CodeInfo(
         "AK605",
-        "Police and crime plan runs past the next election",
-        "A police and crime plan lasts until the end of the financial year that contains the "
-        "next PCC election (May 2028, then every four years); this plan's period runs on "
-        "past that date.",
-        "End the plan's period on 31 March of the financial year of the next election.",
+        "Plan runs past its issuing body's term",
+        "The plan runs past the end of its issuing body's term or a recorded transfer date. "
+        "Under the Police Reform and Social Responsibility Act 2011 s.5 a plan has effect to "
+        "the end of the financial year in which the issuing body's term ends; the dates come "
+        "from the body's term in the plan, alignkit's table of governance events (such as "
+        "the end of PCC terms in May 2028, announced, subject to legislation) and the "
+        "[[governance]] entries of alignkit.toml. alignkit never assumes a future election.",
+        "End the plan's period on 31 March of that financial year, or record the successor "
+        "arrangement for your area in alignkit.toml if the table does not fit it.",
         Severity.WARNING,
     ),
     CodeInfo(
@@ -427,6 +451,23 @@ _FINDINGS = [
         "The plan's next review or refresh date is before the as-of date.",
         "Carry out the review and set the next date.",
         Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK607",
+        "Interim plan",
+        "The plan is marked interim: the outgoing plan continues until the successor body "
+        "(a mayor or a policing and crime board, from May 2028) issues its own.",
+        "When the successor's plan is issued, replace this one and declare 'supersedes'.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK608",
+        "Old 'commissioner' field",
+        "The plan names its issuing body with the older 'commissioner' field. It still "
+        "works, read as issued_by with kind pcc (pfcc when the office names fire, mayor "
+        "when it names a mayor), but cannot say a board's members or a term's end.",
+        "Write 'issued_by' with kind, name and holder instead (docs/documents.md).",
+        Severity.INFO,
     ),
     # --- AK7xx: the partnership ---
     CodeInfo(
@@ -449,8 +490,11 @@ _FINDINGS = [
     CodeInfo(
         "AK801",
         "Objective no partnership addresses",
-        "No CSP in the force area addresses this objective. The PCC may need to deliver it "
-        "another way, or it may not be grounded in local evidence.",
+        "No CSP in the force area addresses this objective. The body that issues the plan may "
+        "need to deliver it another way, or it may not be grounded in local evidence. An "
+        "objective marked policing_only (budgets, workforce, technology) is never reported: "
+        "partnerships have regard to it (CDA 1998 s.6(1A)), which means consideration, not "
+        "adoption.",
         "Discuss with the CSPs at the force-wide meeting; check the evidence behind it.",
         Severity.WARNING,
     ),
@@ -458,7 +502,7 @@ _FINDINGS = [
         "AK802",
         "Shared local theme the plan may be missing",
         "Several CSPs prioritise a theme that no objective of the police and crime plan covers.",
-        "Raise it with the OPCC before the plan's next review.",
+        "Raise it with the plan's office before the plan's next review.",
         Severity.WARNING,
     ),
     # --- AK9xx: the configuration's waivers ---

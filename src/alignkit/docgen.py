@@ -15,8 +15,10 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
+from .assess.governance import shipped_events, table_version
 from .codes import CODES
 from .models import CSPDocument, Period, PolicePlan
+from .models.governance import EventKind
 from .registry import formats_table
 
 PAGES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -167,11 +169,59 @@ def formats_page() -> str:
     return "# Output formats\n\n" + _NOTE + intro + formats_table()
 
 
+def governance_page() -> str:
+    """The shipped table of governance events, each with its status and source."""
+    lines = [
+        "# Governance events",
+        "",
+        _NOTE.strip(),
+        "",
+        "Who holds the police and crime commissioner's functions, and when that changes. "
+        "alignkit ships this table (`src/alignkit/data/governance.yaml`, version "
+        f"{table_version()}) and reads it for AK605 (a plan that runs past the end of its "
+        "issuing body's term or a recorded transfer date: the Police Reform and Social "
+        "Responsibility Act 2011 s.5 sets the plan period) and for the calendar, which shows "
+        "each event with its status and source. It never works out a future election by "
+        "adding four years: a date that is not here, or in your `alignkit.toml`, does not "
+        "exist for alignkit.",
+        "",
+        "A date whose status is not *held* or *in force* is uncertain, and every output "
+        "shows its status beside it. Where your force area knows better (the date its "
+        "board takes over, who the successor is), record it in `alignkit.toml`; an entry "
+        "with the id of one below replaces it for your area:",
+        "",
+        "```toml",
+        "[[governance]]",
+        'id = "pcc-terms-end-2028"        # replaces the national entry for this area',
+        'kind = "board-takes-over"        # ' + ", ".join(_EVENT_KINDS),
+        "date = 2028-05-11",
+        'title = "Wessex Policing and Crime Board takes over"',
+        'successor = "Wessex Policing and Crime Board"',
+        'status = "announced"             # default: recorded-locally',
+        'source = "Home Office letter, 2026"   # default: the alignkit.toml position',
+        "```",
+        "",
+        "| date | event | applies to | status | source |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for event in sorted(shipped_events(), key=lambda e: (e.date, e.id)):
+        areas = ", ".join(event.force_areas) or "every force area"
+        if event.bodies:
+            areas += f" ({', '.join(event.bodies)})"
+        status = event.status_words if event.settled else f"**{event.status_words}**"
+        lines.append(f"| {event.when} | {event.title} | {areas} | {status} | {event.source} |")
+    return "\n".join(lines) + "\n"
+
+
+_EVENT_KINDS = typing.get_args(EventKind)
+
+
 def generated_pages() -> dict[str, str]:
     pages = {path: reference_page(title, model) for path, (title, model) in PAGES.items()}
     pages["diagnostics.md"] = diagnostics_page()
     pages["findings.md"] = findings_page()
     pages["formats.md"] = formats_page()
+    pages["governance.md"] = governance_page()
     return pages
 
 

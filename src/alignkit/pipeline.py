@@ -59,7 +59,16 @@ def run_pipeline(project: Project) -> PipelineRun:
     Raises an AlignkitError for a vocabulary file or path that cannot be used (exit 2).
     """
     matcher = matcher_for(project)
-    run = run_check(project.plan, project.csps, project.as_of, matcher, project.limits)
+    config = project.config
+    run = run_check(
+        project.plan,
+        project.csps,
+        project.as_of,
+        matcher,
+        project.limits,
+        config.settings.governance,
+        config.where("governance") if config.path else "alignkit.toml",
+    )
     result = run.result
     if result is not None:
         result.findings = apply_policy(result.findings, project.config, project.as_of)

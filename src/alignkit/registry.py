@@ -78,7 +78,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
     ),
     "pack": DocumentKind(
         "pack",
-        "the PCC's welcome pack (`alignkit pack`)",
+        "the welcome pack for the body that issues the plan (`alignkit pack`)",
         "alignkit.pack.model:build_pack",
         "markdown",
         {
@@ -87,6 +87,22 @@ DOCUMENTS: dict[str, DocumentKind] = {
             ),
             "html": Format(
                 "alignkit.pack.html:pack_html", "html", "to open, send and print as a booklet"
+            ),
+        },
+    ),
+    "handover": DocumentKind(
+        "handover",
+        "the handover pack for the body that takes over the plan (`alignkit pack --for successor`)",
+        "alignkit.pack.handover:build_handover",
+        "markdown",
+        {
+            "markdown": Format(
+                "alignkit.pack.handover_markdown:handover_markdown",
+                "md",
+                "to edit or publish in a repository",
+            ),
+            "html": Format(
+                "alignkit.pack.handover_html:handover_html", "html", "to open, send and print"
             ),
         },
     ),

@@ -8,6 +8,7 @@ never overwritten: init only ever adds what is missing.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.resources
 import re
 from dataclasses import dataclass
@@ -50,8 +51,24 @@ def _template(name: str) -> str:
     return (importlib.resources.files("alignkit") / "data" / "init" / name).read_text("utf-8")
 
 
-def planned_files(force_area: str) -> dict[str, str]:
-    """Path in the repository -> content, for everything init writes."""
+def _dates(today: dt.date) -> dict[str, str]:
+    """Dates for the templates that are current on ``today``: a plan from this financial
+    year to at least 2028/29 (PCC terms end in May 2028), and a waiver example that expires
+    at the end of the next financial year, not one already past."""
+    first = today.year - (today.month < 4)
+    last = max(first + 2, 2028)
+    return {
+        "{plan_years}": f"{first}-{last + 1}",
+        "{plan_period}": f"{first}/{(first + 1) % 100:02d}-{last}/{(last + 1) % 100:02d}",
+        "{waiver_expires}": f"{first + 2}-03-31",
+    }
+
+
+def planned_files(force_area: str, today: dt.date | None = None) -> dict[str, str]:
+    """Path in the repository -> content, for everything init writes.
+
+    ``today`` (injected for tests) sets the example dates, so a new repository never starts
+    with a plan that has ended or a waiver that has expired."""
     if not _SAFE_NAME.match(force_area):
         raise ScaffoldError(
             f"{force_area!r}: give the force area as plain words, e.g. 'Devon and Cornwall'"
@@ -61,6 +78,7 @@ def planned_files(force_area: str) -> dict[str, str]:
         "{version}": __version__,
         "{repository}": REPOSITORY,
         "{install}": f"alignkit @ git+{REPOSITORY}@v{__version__}",
+        **_dates(today or dt.date.today()),
     }
     files: dict[str, str] = {}
     for source, target in _FILES.items():

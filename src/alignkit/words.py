@@ -7,6 +7,7 @@ report: the same inputs give the same bytes on every machine.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,7 +29,13 @@ MONTHS = (
 )
 
 
-STATE_SYMBOL = {"addressed": "✔", "partial": "~", "considered": "✎", "gap": "✘"}
+STATE_SYMBOL = {
+    "addressed": "✔",
+    "partial": "~",
+    "considered": "✎",
+    "gap": "✘",
+    "policing-only": "·",
+}
 """How one CSP stands to one objective, as a symbol in the matrices of every report."""
 
 STATE_WORD = {
@@ -36,6 +43,7 @@ STATE_WORD = {
     "partial": "partly addressed",
     "considered": "considered",
     "gap": "unexplained gap",
+    "policing-only": "policing only",
 }
 """Every state is a word as well as a symbol: never colour alone."""
 
@@ -51,6 +59,67 @@ TIER_WORDS = {
     "merged": "merged partnership",
 }
 """How each tier reads in a sentence ('3 district, 1 county strategy group')."""
+
+STATUS_WORDS = {
+    "held": "held",
+    "in-force": "in force",
+    "announced": "announced",
+    "announced-subject-to-legislation": "announced, subject to legislation",
+    "uncertain": "uncertain",
+    "recorded-locally": "recorded locally",
+}
+"""How sure a governance date is, in words shown beside every date that is not settled."""
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """How every output names the body that issues the plan, by its kind.
+
+    No "commissioner", "OPCC" or "PCC election" where the body is a mayor or a board.
+    """
+
+    office: str
+    """The office in full: 'Police and Crime Commissioner', 'Policing and Crime Board'."""
+    short: str
+    """A short label for narrow places: 'PCC', 'Mayor', 'Board'."""
+    noun: str
+    """The body in a sentence: 'the commissioner', 'the mayor', 'the board'."""
+    staff: str
+    """Who to contact in its office: 'OPCC contact', "Mayor's office contact"."""
+    holder: str
+    """The person at its head: 'Commissioner', 'Mayor', 'Chair'."""
+
+
+BODY_WORDS = {
+    "pcc": BodyWords(
+        "Police and Crime Commissioner", "PCC", "the commissioner", "OPCC contact", "Commissioner"
+    ),
+    "pfcc": BodyWords(
+        "Police, Fire and Crime Commissioner",
+        "PFCC",
+        "the commissioner",
+        "OPFCC contact",
+        "Commissioner",
+    ),
+    "mayor": BodyWords(
+        "Mayor with police and crime functions",
+        "Mayor",
+        "the mayor",
+        "Mayor's office contact",
+        "Mayor",
+    ),
+    "policing-and-crime-board": BodyWords(
+        "Policing and Crime Board", "Board", "the board", "Board secretariat contact", "Chair"
+    ),
+    "city-of-london": BodyWords(
+        "Common Council of the City of London (police authority)",
+        "Police authority",
+        "the police authority",
+        "Police authority team contact",
+        "Chair of the Police Authority Board",
+    ),
+}
+"""The words for each kind of local policing body (models.governance.BODY_KINDS)."""
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 """A finding's severity as a heading word."""

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Severity
-from ..models import CSPDocument, PolicePlan
+from ..models import CSPDocument, GovernanceEvent, PolicePlan
 from ..validate import ValidCSP, ValidPlan
+from .carry import carry_forward, version_findings
 from .context import AssessContext, Rule
-from .cycles import csp_cycle_findings, plan_cycle_findings
+from .cycles import csp_cycle_findings, plan_cycle_findings, plan_status_findings
 from .findings import Finding
 from .forcewide import (
     MissingTheme,
@@ -21,6 +23,7 @@ from .forcewide import (
     objective_coverage,
     unaddressed_objectives,
 )
+from .governance import Governance, governance_for
 from .partnership import partnership_findings
 from .regard import CellState, csp_regard_findings, declared_link_findings, plan_regard_findings
 from .scores import Pair, ScoreTable
@@ -32,6 +35,7 @@ __all__ = [
     "CellState",
     "CheckResult",
     "Finding",
+    "Governance",
     "MissingTheme",
     "ObjectiveCoverage",
     "Pair",
@@ -41,7 +45,9 @@ __all__ = [
 ]
 
 RULES: tuple[Rule, ...] = (
+    plan_status_findings,
     plan_cycle_findings,
+    version_findings,
     csp_regard_findings,
     plan_regard_findings,
     declared_link_findings,
@@ -64,6 +70,7 @@ class CheckResult:
     cells: dict[tuple[str, str], CellState]
     coverage: list[ObjectiveCoverage]
     themes: list[MissingTheme]
+    governance: Governance
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -102,16 +109,37 @@ def assess(
     table: ScoreTable,
     themes_of: ThemeReader,
     as_of: dt.date,
+    local_events: Sequence[GovernanceEvent] = (),
+    local_source: str = "alignkit.toml",
 ) -> CheckResult:
-    """Run every rule on the validated documents and their scores."""
+    """Run every rule on the validated documents and their scores.
+
+    ``local_events`` are the force area's own governance records (alignkit.toml), added
+    to the shipped table; ``local_source`` names where they were set.
+    """
+    plan = plan_doc.plan
+    # Records naming the outgoing plan's ids are carried to the new ones first, so every
+    # rule and every document reads the partnership as it stands to this plan.
+    moved = [carry_forward(plan, doc) for doc in csp_docs]
+    csp_docs = [doc for doc, _ in moved]
+    carried = {doc.csp.id: items for doc, items in moved if items}
     csps = [doc.csp for doc in csp_docs]
     cells = coverage_matrix(plan_doc, csps, table)
-    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells)
+    governance = governance_for(plan.force_area, plan.body, local_events, local_source)
+    ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells, governance, carried)
     findings = [f for rule in RULES for f in rule(ctx)]
     shown = [plan_doc.source.shown, *(doc.source.shown for doc in csp_docs)]
     order = {path: i for i, path in enumerate(shown)}
     findings.sort(key=lambda f: (order.get(f.path, len(order)), *f.sort_key()))
     coverage = objective_coverage(plan_doc, csps, cells)
     return CheckResult(
-        as_of, plan_doc, csp_docs, table, cells, coverage, missing_themes(ctx), findings
+        as_of,
+        plan_doc,
+        csp_docs,
+        table,
+        cells,
+        coverage,
+        missing_themes(ctx),
+        governance,
+        findings,
     )

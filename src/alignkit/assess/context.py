@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..validate import ValidCSP, ValidPlan
+from .carry import Carried
 from .findings import Finding
+from .governance import Governance
 from .regard import CellState
 from .scores import ScoreTable
 from .themes import ThemeReader
@@ -24,6 +26,10 @@ class AssessContext:
     themes_of: ThemeReader
     cells: dict[tuple[str, str], CellState]
     """(CSP id, objective id) -> how the CSP stands to the objective."""
+    governance: Governance
+    """The governance events for the force area and its issuing body."""
+    carried: dict[str, list[Carried]] = field(default_factory=dict)
+    """CSP id -> the outgoing plan's ids its records named, carried to the new plan."""
 
 
 Rule = Callable[[AssessContext], list[Finding]]

@@ -6,36 +6,14 @@ Everything is relative to an injected as-of date so reports are reproducible.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from ..models import PolicePlan
+from ..models import GovernanceEvent, PolicePlan
 from ..validate import ValidCSP
+from ..words import long_date
 from .context import AssessContext
 from .findings import Finding, finding
-
-# Ordinary PCC elections so far; from 2028 they fall every four years in May.
-_PAST_ELECTIONS = (
-    dt.date(2012, 11, 15),
-    dt.date(2016, 5, 5),
-    dt.date(2021, 5, 6),
-    dt.date(2024, 5, 2),
-)
-_FIRST_FOUR_YEARLY = 2028
-
-
-def _first_thursday_of_may(year: int) -> dt.date:
-    first = dt.date(year, 5, 1)
-    return first + dt.timedelta(days=(3 - first.weekday()) % 7)
-
-
-def elections_after(day: dt.date) -> dt.date:
-    """The first ordinary PCC election after ``day``."""
-    for election in _PAST_ELECTIONS:
-        if election > day:
-            return election
-    year = _FIRST_FOUR_YEARLY
-    while (election := _first_thursday_of_may(year)) <= day:
-        year += 4
-    return election
+from .governance import Governance
 
 
 def financial_year_end(day: dt.date) -> dt.date:
@@ -43,14 +21,51 @@ def financial_year_end(day: dt.date) -> dt.date:
     return dt.date(day.year + (day.month >= 4), 3, 31)
 
 
-def plan_should_end(plan_start: dt.date) -> tuple[dt.date, dt.date]:
-    """(next election, the date the plan should end by) for a plan starting on ``plan_start``.
+@dataclass(frozen=True)
+class PlanLimit:
+    """Where a plan's period should end (PRSRA 2011 s.5), and why."""
 
-    A plan is made in the financial year its commissioner was elected in, and lasts until
-    the end of the financial year containing the *next* election.
+    end_by: dt.date
+    """31 March of the financial year in which the issuing body's term ends."""
+    because: str
+    """'the end of its issuing body's term (8 May 2028)', or the recorded event, dated."""
+    event: GovernanceEvent | None = None
+
+
+def plan_limit(plan: PolicePlan, governance: Governance) -> PlanLimit | None:
+    """The end of the financial year of the issuing body's term end or a recorded transfer.
+
+    The earliest of: the body's own term end (from the plan), and the first governance
+    event after the plan starts that ends the body's term (an election held, a transfer,
+    the announced end of PCC terms). None when neither is recorded: alignkit never guesses
+    a future election.
     """
-    election = elections_after(financial_year_end(plan_start))
-    return election, financial_year_end(election)
+    if plan.period is None:
+        return None
+    start = plan.period.start
+    found: list[PlanLimit] = []
+    term = plan.body.term
+    if term is not None and term.end is not None and term.end > start:
+        found.append(
+            PlanLimit(
+                financial_year_end(term.end),
+                f"the end of its issuing body's term ({long_date(term.end)})",
+            )
+        )
+    event = governance.term_ends_after(financial_year_end(start))
+    if event is not None:
+        found.append(
+            PlanLimit(
+                financial_year_end(event.date),
+                (
+                    f"the last election on record ({event.title}, {event.dated})"
+                    if event.kind == "pcc-election"
+                    else f"a recorded transfer date ({event.title}: {event.dated})"
+                ),
+                event,
+            )
+        )
+    return min(found, key=lambda limit: limit.end_by) if found else None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -73,22 +88,50 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last_day))
 
 
+def plan_status_findings(ctx: AssessContext) -> list[Finding]:
+    """AK607 for an interim plan, AK608 for the deprecated 'commissioner' field."""
+    doc, plan = ctx.plan, ctx.plan.plan
+    found: list[Finding] = []
+    if plan.status is not None and plan.status.status == "interim":
+        until = f" until {plan.status.until}" if plan.status.until else ""
+        since = f" since {long_date(plan.status.since)}" if plan.status.since else ""
+        found.append(
+            finding(
+                "AK607",
+                f"{plan.title} is an interim plan{since}: the outgoing plan continues{until}",
+                doc,
+                ("status",),
+            )
+        )
+    if plan.commissioner is not None:
+        found.append(
+            finding(
+                "AK608",
+                f"'commissioner' is read as issued_by (kind {plan.body.kind}); write "
+                "'issued_by' instead",
+                doc,
+                ("commissioner",),
+            )
+        )
+    return found
+
+
 def plan_cycle_findings(ctx: AssessContext) -> list[Finding]:
     """AK605 and AK606 on the plan: does it run too long, has its review passed?"""
     doc, plan, as_of = ctx.plan, ctx.plan.plan, ctx.as_of
     found: list[Finding] = []
-    if plan.period is not None:
-        election, end_by = plan_should_end(plan.period.start)
-        if plan.period.end > end_by:
-            found.append(
-                finding(
-                    "AK605",
-                    f"the plan runs to {plan.period.end.isoformat()}, past {end_by.isoformat()}: "
-                    f"the end of the financial year of the next PCC election ({election:%B %Y})",
-                    doc,
-                    ("period",),
-                )
+    limit = plan_limit(plan, ctx.governance)
+    if plan.period is not None and limit is not None and plan.period.end > limit.end_by:
+        found.append(
+            finding(
+                "AK605",
+                f"the plan runs to {plan.period.end.isoformat()}, past "
+                f"{limit.end_by.isoformat()}: the end of the financial year of "
+                f"{limit.because}",
+                doc,
+                ("period",),
             )
+        )
     if plan.next_review is not None and plan.next_review < as_of:
         found.append(
             finding(

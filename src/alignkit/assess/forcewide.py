@@ -24,6 +24,8 @@ class ObjectiveCoverage:
     considered_by: tuple[str, ...]
     partial_by: tuple[str, ...]
     gap_in: tuple[str, ...]
+    policing_only: bool = False
+    """For the police alone: partnerships are not expected to adopt it (no AK301, AK801)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ def objective_coverage(
             "considered": [],
             "partial": [],
             "gap": [],
+            "policing-only": [],
         }
         for csp in csps:
             by_state[cells[(csp.id, objective.id)].state].append(csp.id)
@@ -64,6 +67,7 @@ def objective_coverage(
                 tuple(by_state["considered"]),
                 tuple(by_state["partial"]),
                 tuple(by_state["gap"]),
+                objective.policing_only,
             )
         )
     return result
@@ -79,7 +83,7 @@ def unaddressed_objectives(ctx: AssessContext) -> list[Finding]:
     for index, (objective, cover) in enumerate(
         zip(plan_doc.plan.objectives, coverage, strict=True)
     ):
-        if not cover.addressed_by:
+        if not cover.addressed_by and not objective.policing_only:
             considered = (
                 f"; {len(cover.considered_by)} recorded why not" if cover.considered_by else ""
             )

@@ -3,7 +3,10 @@
 An objective is *addressed* by a CSP when one of its priorities is aligned with it, or
 when a priority declares it in `supports` and the texts at least partly agree. Without
 that, a `regard` record (the objective considered, and why it is not local) is what
-having regard looks like; with neither, the gap is unexplained.
+having regard looks like; with neither, the gap is unexplained. An objective the plan
+marks `policing_only` (budgets, workforce, technology) is the police's alone: having
+regard to it (CDA 1998 s.6(1A)) means consideration, not adoption, so a partnership that
+does not address it has no gap.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from .scores import Pair, ScoreTable
 if TYPE_CHECKING:
     from .context import AssessContext
 
-Cell = Literal["addressed", "partial", "considered", "gap"]
+Cell = Literal["addressed", "partial", "considered", "gap", "policing-only"]
 """How one CSP stands to one objective."""
 
 
@@ -48,6 +51,8 @@ def cell_state(csp: CSPDocument, objective: Objective, table: ScoreTable) -> Cel
     addressing = tuple(p.priority for p in pairs if addresses(p, declared))
     if addressing:
         return CellState("addressed", addressing)
+    if objective.policing_only:
+        return CellState("policing-only")
     record = next((r for r in csp.regard if r.objective == objective.id), None)
     if record is not None:
         return CellState("considered", reason=record.reason)

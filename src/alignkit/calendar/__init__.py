@@ -43,7 +43,7 @@ def calendar_of(result: CheckResult, matcher: Matcher) -> AreaCalendar:
     flagged = {
         (f.code, f.csp) for f in result.findings if f.code in OUT_OF_STEP_CODES and not f.waived
     }
-    return collect(result.plan, result.csps, result.as_of, flagged)
+    return collect(result.plan, result.csps, result.as_of, flagged, result.governance)
 
 
 def build_calendar(plan_path: Path, csp_paths: Sequence[Path], as_of: dt.date) -> CalendarRun:

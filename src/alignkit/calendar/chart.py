@@ -314,14 +314,17 @@ def build_chart(calendar: AreaCalendar) -> Chart:
 
     lines: list[tuple[float, str, str, str, str]] = []
     for item in calendar.items:
-        if item.kind is Kind.ELECTION:
+        if item.kind in (Kind.ELECTION, Kind.GOVERNANCE):
+            # A held election is labelled as such; any other governance event by what it
+            # is, with its status when not settled (the table below gives the source).
+            label = "PCC election" if item.kind is Kind.ELECTION else "Governance change"
             lines.append(
                 (
                     scale.x(item.day),
                     "election",
-                    "PCC election",
+                    label,
                     short_date(item.day),
-                    f"PCC election, {long_date(item.day)}",
+                    f"{item.what[:1].upper()}{item.what[1:]}, {long_date(item.day)}",
                 )
             )
         elif item.kind is Kind.PCC_REVIEW:
@@ -329,7 +332,7 @@ def build_chart(calendar: AreaCalendar) -> Chart:
                 (
                     scale.x(item.day),
                     "review",
-                    "PCC plan review",
+                    "Plan review",
                     short_date(item.day),
                     f"Police and crime plan review due, {long_date(item.day)}: partnership "
                     "refreshes to its right are out of step",
@@ -357,7 +360,7 @@ def build_chart(calendar: AreaCalendar) -> Chart:
         f"with one row for the police and crime plan and one for each of {partnerships} "
         f"partnership{'s' if partnerships != 1 else ''}. Bars show plan periods; marks show "
         "plan refreshes and reviews (R), strategic assessments (A) and publication (P); "
-        "small ticks show meetings and document deadlines; dashed lines show PCC elections "
+        "small ticks show meetings and document deadlines; dashed lines show governance events "
         "and a dotted line the police and crime plan's next review; "
         f"the solid line is {long_date(calendar.as_of)}. "
         + (f"Out of step: {out_of_step}." if out_of_step else "No planning cycle is out of step.")
@@ -365,7 +368,7 @@ def build_chart(calendar: AreaCalendar) -> Chart:
     return Chart(
         width=str(WIDTH),
         height=number(bottom + 12 + 34 * max(tiers, 1)),
-        title=f"{calendar.force_area}: plan periods, refreshes, assessments and elections",
+        title=f"{calendar.force_area}: plan periods, refreshes, assessments and governance events",
         desc=desc,
         years=years,
         gridlines=gridlines,

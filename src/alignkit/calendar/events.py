@@ -1,8 +1,10 @@
 """Every dated item in a force area's documents, gathered into one timeline.
 
-The LGA guide asks partnerships to align their planning cycles with the PCC's, and to
-give the commissioner "a calendar of their meetings and document production timetable".
-This module gathers those dates from the validated documents; the renderers (`ics`,
+The LGA guide asks partnerships to align their planning cycles with the plan's, and to
+give the body that issues it "a calendar of their meetings and document production
+timetable". This module gathers those dates from the validated documents, and the
+governance events around them (elections held, transfers, the end of PCC terms) from the
+governance table: never an election worked out by adding years. The renderers (`ics`,
 `html`) only lay them out. Nothing here reads a clock: the as-of date is passed in, so
 the same documents always give the same calendar.
 """
@@ -16,11 +18,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from ..assess.cycles import elections_after, plan_should_end
-from ..models import CSPDocument, Period, PolicePlan
-from ..words import MONTHS, long_date, short_date
-
-"""English month names, so dates read the same whatever the machine's locale."""
+from ..assess.cycles import financial_year_end, plan_limit
+from ..assess.governance import Governance
+from ..models import CSPDocument, GovernanceEvent, Period, PolicePlan
+from ..words import BODY_WORDS, BodyWords, long_date, short_date
 
 UID_DOMAIN = "alignkit"
 
@@ -48,6 +49,8 @@ class Kind(StrEnum):
     PCC_PUBLISHED = "pcc-plan-published"
     PCC_REVIEW = "pcc-plan-review"
     ELECTION = "pcc-election"
+    GOVERNANCE = "governance"
+    SUCCESSOR_PLAN = "successor-plan-due"
 
 
 CATEGORY = {
@@ -62,8 +65,13 @@ CATEGORY = {
     Kind.PCC_PUBLISHED: "Police and crime plan",
     Kind.PCC_REVIEW: "Plan review",
     Kind.ELECTION: "PCC election",
+    Kind.GOVERNANCE: "Governance",
+    Kind.SUCCESSOR_PLAN: "Police and crime plan",
 }
 """The word each kind is filed under (iCalendar CATEGORIES; the table's 'What')."""
+
+GOVERNANCE_KINDS = frozenset({Kind.ELECTION, Kind.GOVERNANCE, Kind.SUCCESSOR_PLAN})
+"""The kinds alignkit adds from the governance table rather than reads from a document."""
 
 OUT_OF_STEP = "Out of step"
 OUT_OF_STEP_CODES = frozenset({"AK603", "AK604", "AK605"})
@@ -147,14 +155,16 @@ class AreaCalendar:
     lanes: tuple[Lane, ...]
     """The police and crime plan first, then each partnership in the order given."""
     items: tuple[DatedItem, ...]
-    """Every item, elections included, sorted by date then UID."""
+    """Every item, governance events included, sorted by date then UID."""
+    body: BodyWords = BODY_WORDS["pcc"]
+    """How the body that issues the plan is named."""
     partnerships: int = 0
     misalignments: tuple[tuple[Owner, Misalignment], ...] = field(default=())
 
     @property
     def document_items(self) -> tuple[DatedItem, ...]:
-        """The dates the documents give (everything but the elections alignkit adds)."""
-        return tuple(i for i in self.items if i.kind is not Kind.ELECTION)
+        """The dates the documents give (everything but the governance events alignkit adds)."""
+        return tuple(i for i in self.items if i.kind not in GOVERNANCE_KINDS)
 
     @property
     def first(self) -> dt.date:
@@ -196,24 +206,25 @@ def _uid(force_area: str, item: DatedItem, seen: dict[str, int]) -> str:
 
 
 def _plan_items(
-    plan: PolicePlan, owner: Owner, flagged: OutOfStep
+    plan: PolicePlan, owner: Owner, flagged: OutOfStep, governance: Governance
 ) -> tuple[list[DatedItem], list[Misalignment]]:
     items: list[DatedItem] = []
     problems: list[Misalignment] = []
     title = plan.title
+    body = BODY_WORDS[plan.body.kind]
     if plan.period is not None:
         period = plan.period
         words = period_words(period)
-        election, end_by = plan_should_end(period.start)
+        limit = plan_limit(plan, governance)
         late: Misalignment | None = None
-        if ("AK605", None) in flagged:
+        if ("AK605", None) in flagged and limit is not None:
             late = Misalignment(
                 "AK605",
-                f"runs past {short_date(end_by)}",
+                f"runs past {short_date(limit.end_by)}",
                 f"The police and crime plan runs to {long_date(period.end)}, past "
-                f"{long_date(end_by)}: the end of the financial year of the next PCC "
-                f"election ({MONTHS[election.month - 1]} {election.year}).",
-                overrun_from=end_by + dt.timedelta(days=1),
+                f"{long_date(limit.end_by)}: the end of the financial year of "
+                f"{limit.because}.",
+                overrun_from=limit.end_by + dt.timedelta(days=1),
             )
             problems.append(late)
         items.append(
@@ -227,12 +238,13 @@ def _plan_items(
                 key=period.label(),
             )
         )
-        end_details = [
-            title,
-            f"Plan period: {words}.",
-            f"A plan should last until the end of the financial year that contains the next "
-            f"PCC election: here {long_date(end_by)}.",
-        ]
+        end_details = [title, f"Plan period: {words}."]
+        if limit is not None:
+            end_details.append(
+                "A plan has effect to the end of the financial year in which its issuing "
+                f"body's term ends (PRSRA 2011 s.5): here {long_date(limit.end_by)}, "
+                f"{limit.because}."
+            )
         items.append(
             DatedItem(
                 period.end,
@@ -265,7 +277,7 @@ def _plan_items(
                 "police and crime plan review due",
                 (
                     title,
-                    "The LGA guide suggests the commissioner refreshes the plan each year, "
+                    f"The LGA guide suggests {body.noun} refreshes the plan each year, "
                     "taking account of changes in each partnership's plan.",
                 ),
                 url=plan.url,
@@ -291,7 +303,7 @@ def _csp_items(
             if plan.period is not None and ("AK603", csp.id) in flagged:
                 apart = Misalignment(
                     "AK603",
-                    "no overlap with PCC plan",
+                    "no overlap with police and crime plan",
                     f"{name}'s plan ({period.label()}) does not overlap the police and crime "
                     f"plan ({plan.period.label()}).",
                 )
@@ -321,7 +333,7 @@ def _csp_items(
                 if ("AK604", csp.id) in flagged:
                     late = Misalignment(
                         "AK604",
-                        "refreshes after PCC review",
+                        "refreshes after plan review",
                         f"{name} next refreshes its plan on {long_date(refresh)}, after the "
                         f"police and crime plan's next review on {long_date(plan.next_review)}.",
                     )
@@ -394,63 +406,84 @@ def _csp_items(
     return items, problems, period
 
 
-def _elections(first: dt.date, last: dt.date, as_of: dt.date) -> list[dt.date]:
-    """Every ordinary PCC election from ``first`` to ``last``, and always the next one."""
-    found: list[dt.date] = []
-    election = elections_after(first - dt.timedelta(days=1))
-    while election <= last:
-        found.append(election)
-        election = elections_after(election)
-    upcoming = elections_after(as_of - dt.timedelta(days=1))
-    if upcoming not in found:
-        found.append(upcoming)
-    return sorted(found)
+def _shown_events(
+    governance: Governance, first: dt.date, last: dt.date, as_of: dt.date
+) -> list[GovernanceEvent]:
+    """The events from ``first`` to ``last``, and the next one after the as-of date."""
+    shown = list(governance.between(first, last))
+    upcoming = governance.after(as_of - dt.timedelta(days=1))
+    if upcoming and upcoming[0] not in shown:
+        shown.append(upcoming[0])
+    return shown
 
 
-def _election_item(day: dt.date, owner: Owner, force_area: str) -> DatedItem:
-    due = dt.date(day.year + (day.month >= 4), 3, 31)
-    return DatedItem(
-        day,
-        Kind.ELECTION,
-        owner,
-        "PCC election",
-        (
-            f"Ordinary election of the Police and Crime Commissioner for {force_area} "
-            "(or of the body that holds the commissioner's functions).",
-            f"The police and crime plan in force should run until {long_date(due)}, the end "
-            "of the financial year that contains this election; the commissioner elected "
-            "must issue a plan by then.",
-        ),
-    )
+def _event_items(event: GovernanceEvent, owner: Owner, body: BodyWords) -> list[DatedItem]:
+    """An event as a dated item; a term's end or a transfer also gives the successor's plan.
+
+    Every date that is not settled carries its status in the words shown beside it, and
+    every item names its source.
+    """
+    status = "" if event.settled else f" ({event.status_words})"
+    details = [f"{event.title}. Date: {event.when}; status: {event.status_words}."]
+    if event.successor:
+        details.append(f"Functions pass to: {event.successor}.")
+    if event.note:
+        details.append(event.note)
+    details.append(f"Source: {event.source}.")
+    kind = Kind.ELECTION if event.kind == "pcc-election" else Kind.GOVERNANCE
+    what = event.title
+    items = [DatedItem(event.date, kind, owner, f"{what}{status}", tuple(details), key=event.id)]
+    if event.ends_term and event.kind != "pcc-election":
+        due = financial_year_end(event.date)
+        successor = event.successor or "the successor body"
+        items.append(
+            DatedItem(
+                due,
+                Kind.SUCCESSOR_PLAN,
+                owner,
+                f"successor's first police and crime plan expected{status}",
+                (
+                    f"After {event.title} ({event.dated}), "
+                    f"{successor} issues its first plan, by the end of that financial year "
+                    f"({long_date(due)}) if the usual rule (PRSRA 2011 s.5) carries over; "
+                    f"until then the outgoing plan of {body.noun} continues.",
+                    f"Status: {event.status_words}. Source: {event.source}.",
+                ),
+                key=event.id,
+            )
+        )
+    return items
 
 
 def collect(
-    plan: PolicePlan, csps: Sequence[CSPDocument], as_of: dt.date, flagged: OutOfStep
+    plan: PolicePlan,
+    csps: Sequence[CSPDocument],
+    as_of: dt.date,
+    flagged: OutOfStep,
+    governance: Governance,
 ) -> AreaCalendar:
-    """Gather every date the documents give, plus the PCC elections around them.
+    """Gather every date the documents give, plus the governance events around them.
 
     ``flagged`` holds the (code, CSP id) of the check's out-of-step findings (AK603-AK605)
     that still count: the calendar marks what the check reports, so a waived finding is
     not marked, and the rules are written once, in assess.cycles.
     """
     area = plan.force_area
-    pcc = Owner("pcc", plan.title, f"{area} PCC", is_pcc=True)
+    body = BODY_WORDS[plan.body.kind]
+    # The id stays "pcc" whatever the body: it is part of every event's UID.
+    pcc = Owner("pcc", plan.title, f"{area} {body.short}", is_pcc=True)
     lanes: list[tuple[Owner, Period | None, list[DatedItem], list[Misalignment]]] = []
-    plan_items, plan_problems = _plan_items(plan, pcc, flagged)
+    plan_items, plan_problems = _plan_items(plan, pcc, flagged, governance)
     lanes.append((pcc, plan.period, plan_items, plan_problems))
     for csp in csps:
         owner = Owner(csp.id, csp.name, short_name(csp.name))
         items, problems, period = _csp_items(csp, plan, owner, flagged)
         lanes.append((owner, period, items, problems))
 
-    from_documents = [item for _, _, items, _ in lanes for item in items]
-    if from_documents:
-        days = [i.day for i in from_documents]
-        elections = _elections(min([*days, as_of]), max([*days, as_of]), as_of)
-    else:
-        elections = _elections(as_of, as_of, as_of)
+    days = [item.day for _, _, items, _ in lanes for item in items]
+    events = _shown_events(governance, min([*days, as_of]), max([*days, as_of]), as_of)
     voters = Owner("pcc-election", f"{area} police force area", area, is_pcc=True)
-    plan_items.extend(_election_item(day, voters, area) for day in elections)
+    plan_items.extend(item for event in events for item in _event_items(event, voters, body))
 
     seen: dict[str, int] = {}
     built: list[Lane] = []
@@ -464,6 +497,7 @@ def collect(
         as_of=as_of,
         lanes=tuple(built),
         items=everything,
+        body=body,
         partnerships=len(csps),
         misalignments=tuple((lane.owner, m) for lane in built for m in lane.misalignments),
     )

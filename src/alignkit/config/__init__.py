@@ -34,6 +34,7 @@ from ..codes import CODES
 from ..errors import AlignkitError
 from ..load import DEFAULT_LIMITS, Limits
 from ..models.common import PlanDate
+from ..models.governance import GovernanceEvent
 from ..registry import format_names
 from .toml_positions import Positions, key_positions, locate
 
@@ -144,6 +145,11 @@ class Settings(_Strict):
     severity: dict[str, SeverityName] = Field({}, description="Finding code -> severity.")
     outputs: list[OutputSettings] = []
     waivers: list[Waiver] = []
+    governance: list[GovernanceEvent] = Field(
+        [],
+        description="Governance events for this force area (e.g. the date its board takes "
+        "over), added to alignkit's table or replacing an entry with the same id.",
+    )
 
     @field_validator("severity")
     @classmethod
@@ -279,6 +285,7 @@ _KNOWN_KEYS: dict[str, type[BaseModel]] = {
     "limits": LimitSettings,
     "outputs": OutputSettings,
     "waivers": Waiver,
+    "governance": GovernanceEvent,
 }
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models import CSP_KIND, PLAN_KIND
+from ..models import BODY_KINDS, CSP_KIND, PLAN_KIND
 
 Shape = Literal["text", "lines", "ids", "date", "yes-no", "choice"]
 """How a cell is read: free text; a list, one item per line; a list of ids (separated by
@@ -146,6 +146,15 @@ _OBJECTIVES = Sheet(
             "kpis",
             "targets",
         ),
+        Column(
+            ("policing_only",),
+            "Policing only",
+            "Yes for an objective for the police alone (budgets, workforce, technology): "
+            "partnerships are not expected to adopt it.",
+            "yes-no",
+            synonyms=("police only", "for the police alone"),
+            choices=("yes", "no"),
+        ),
     ),
     is_list=True,
     required=True,
@@ -154,7 +163,12 @@ _OBJECTIVES = Sheet(
 )
 
 _CONTACT = (
-    _text("contact.name", "Contact name", "Who in the OPCC to contact about the plan.", "contact"),
+    _text(
+        "contact.name",
+        "Contact name",
+        "Who in the issuing body's office to contact about the plan.",
+        "contact",
+    ),
     _text("contact.role", "Contact role", "Their job title."),
     _text(
         "contact.organisation",
@@ -182,10 +196,49 @@ _PLAN_DETAILS = Sheet(
         _text(
             "title", "Title", "The plan's title as published.", "plan title", "name", required=True
         ),
+        Column(
+            ("issued_by", "kind"),
+            "Issued by (kind)",
+            "Which kind of body issues the plan: " + ", ".join(BODY_KINDS) + ".",
+            "choice",
+            synonyms=("issuing body kind", "body kind"),
+            choices=BODY_KINDS,
+        ),
+        _text(
+            "issued_by.name",
+            "Issued by",
+            "The body's name, e.g. Police and Crime Commissioner for Wessex.",
+            "issuing body",
+            "local policing body",
+        ),
+        _text(
+            "issued_by.holder",
+            "Office holder or chair",
+            "The commissioner, the mayor, or the board's chair.",
+            "holder",
+            "chair",
+        ),
+        _text(
+            "issued_by.deputy_mayor",
+            "Deputy mayor",
+            "For a mayor: the deputy mayor who exercises the functions.",
+            "deputy mayor for policing",
+        ),
+        _lines("issued_by.members", "Board members", "For a board: its members, one per line."),
+        Column(
+            ("issued_by", "fire"),
+            "Also holds fire functions",
+            "Yes or no (left blank: yes for a pfcc, no otherwise).",
+            "yes-no",
+            synonyms=("fire functions",),
+            choices=("yes", "no"),
+        ),
+        _date("issued_by.term.start", "Term start", "When the body's term began."),
+        _date("issued_by.term.end", "Term end", "When the body's term ends, if known."),
         _text(
             "commissioner.name",
             "Commissioner",
-            "Who holds the PCC's functions.",
+            "Older files: who holds the PCC's functions (write Issued by instead).",
             "commissioner name",
             "pcc",
         ),

@@ -5,6 +5,7 @@ from .csp import (
     CSP_KIND,
     STATUTORY_PARTNERS,
     CSPDocument,
+    Funding,
     KeyFinding,
     Meeting,
     Participation,
@@ -15,6 +16,15 @@ from .csp import (
     StrategicAssessment,
     TimetableItem,
 )
+from .governance import (
+    BODY_KINDS,
+    BodyKind,
+    GovernanceEvent,
+    LocalPolicingBody,
+    PlanStatusNote,
+    Supersedes,
+    Term,
+)
 from .periods import Period
 from .plan import PLAN_KIND, Commissioner, Objective, PolicePlan
 
@@ -24,23 +34,31 @@ DOCUMENT_KINDS: dict[str, type[PolicePlan] | type[CSPDocument]] = {
 }
 
 __all__ = [
+    "BODY_KINDS",
     "CSP_KIND",
     "DOCUMENT_KINDS",
     "PLAN_KIND",
     "STATUTORY_PARTNERS",
+    "BodyKind",
     "CSPDocument",
     "Commissioner",
     "Contact",
+    "Funding",
+    "GovernanceEvent",
     "KeyFinding",
+    "LocalPolicingBody",
     "Meeting",
     "Objective",
     "Participation",
     "PartnershipPlan",
     "Period",
+    "PlanStatusNote",
     "PolicePlan",
     "Priority",
     "RegardRecord",
     "ResponsibleAuthorities",
     "StrategicAssessment",
+    "Supersedes",
+    "Term",
     "TimetableItem",
 ]

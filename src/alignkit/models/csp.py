@@ -164,6 +164,15 @@ class TimetableItem(Document):
     owner: Text | None = None
 
 
+class Funding(Document):
+    """Money the partnership receives: from whom, for what, how much, for when."""
+
+    funder: Text = Field(description="Who funds it, e.g. Office of the PCC for Wessex.")
+    purpose: Text = Field(description="What it pays for, e.g. Domestic abuse advocacy.")
+    amount: float | None = Field(None, ge=0, description="How much, in pounds.")
+    period: Period | None = Field(None, description="The period the funding covers.")
+
+
 class CSPDocument(Document):
     """A Community Safety Partnership: its partners, evidence, plan and priorities."""
 
@@ -197,4 +206,9 @@ class CSPDocument(Document):
     meetings: list[Meeting] = Field(default_factory=list, description="Calendar of meetings.")
     timetable: list[TimetableItem] = Field(
         default_factory=list, description="Document production timetable."
+    )
+    funding: list[Funding] = Field(
+        default_factory=list,
+        description="What the partnership is funded for, and by whom (e.g. what the "
+        "outgoing body funds), for the handover pack.",
     )

@@ -14,10 +14,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT_VERSION: Literal[1] = 1
+FORMAT_VERSION: Literal[2] = 2
+"""2 (issue 13): a cell's state may be 'policing-only', a new value, so a reader that
+checked the old four would misread it; the plan now says who issued it."""
 
 Status = Literal["aligned", "partial", "none"]
-CellStateName = Literal["addressed", "partial", "considered", "gap"]
+CellStateName = Literal["addressed", "partial", "considered", "gap", "policing-only"]
 
 
 class _Out(BaseModel):
@@ -32,6 +34,19 @@ class Tool(_Out):
 class PlanObjective(_Out):
     id: str
     title: str
+    policing_only: bool = Field(
+        False, description="For the police alone: partnerships are not expected to adopt it."
+    )
+
+
+class IssuingBody(_Out):
+    kind: Literal["pcc", "pfcc", "mayor", "policing-and-crime-board", "city-of-london"]
+    name: str
+    holder: str | None
+    deputy_mayor: str | None
+    members: list[str]
+    fire: bool = Field(description="Whether the body also holds fire and rescue functions.")
+    term_end: str | None = Field(description="YYYY-MM-DD, when recorded.")
 
 
 class PlanInfo(_Out):
@@ -39,6 +54,13 @@ class PlanInfo(_Out):
     force_area: str
     title: str
     period: str | None = Field(None, description="The plan's period, e.g. 2024/25-2028/29.")
+    issued_by: IssuingBody = Field(
+        description="The local policing body that issues the plan (a PCC when not given)."
+    )
+    supersedes: str | None = Field(None, description="The title of the plan it replaces.")
+    interim: bool = Field(
+        False, description="True when the outgoing plan continues until a successor's."
+    )
     objectives: list[PlanObjective]
 
 
@@ -117,6 +139,7 @@ class Coverage(_Out):
     considered_by: list[str]
     partial_by: list[str]
     gap_in: list[str]
+    policing_only: bool = False
 
 
 class Theme(_Out):
@@ -140,7 +163,7 @@ class Summary(_Out):
 class CheckReport(_Out):
     """The report of `alignkit check --format json`."""
 
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[2] = FORMAT_VERSION
     tool: Tool
     as_of: str = Field(description="The date the check was made as of (YYYY-MM-DD).")
     plan: PlanInfo

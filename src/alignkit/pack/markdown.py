@@ -27,11 +27,9 @@ def _intro(pack: WelcomePack) -> list[str]:
         f"- **Police and crime plan:** {escape(pack.plan_title)}"
         + (f" ({escape(pack.plan_period)})" if pack.plan_period else ""),
     ]
-    if pack.commissioner:
-        office = f", {escape(pack.commissioner.office)}" if pack.commissioner.office else ""
-        lines.append(f"- **Commissioner:** {escape(pack.commissioner.name)}{office}")
+    lines += [f"- **{label}:** {escape(value)}" for label, value in pack.body_facts]
     if pack.plan_contact:
-        lines.append(f"- **OPCC contact:** {_contact_line(pack.plan_contact)}")
+        lines.append(f"- **{pack.words.staff}:** {_contact_line(pack.plan_contact)}")
     if pack.plan_url:
         lines.append(f"- **Plan published at:** {link(pack.plan_url)}")
     lines.append(f"- **As of:** {long_date(pack.as_of)} ({pack.as_of.isoformat()})")
@@ -269,17 +267,29 @@ def _timetable(pack: WelcomePack, p: Partnership) -> list[str]:
     )
 
 
-def pack_markdown(pack: WelcomePack) -> str:
-    blocks = [_intro(pack), _overview(pack), ["## The partnerships"]]
+def partnership_blocks(pack: WelcomePack, level: int = 3) -> list[list[str]]:
+    """Each partnership's section (the welcome pack's and the handover pack's)."""
+    blocks: list[list[str]] = []
     for p in pack.partnerships:
         blocks += [
-            [f"### {heading(p.name)}", "", *_facts(pack, p)],
+            [f"{'#' * level} {heading(p.name)}", "", *_facts(pack, p)],
             _contacts(p),
             _authorities(p),
             _priorities(p),
             _meetings(pack, p),
             _timetable(pack, p),
         ]
+    return blocks
+
+
+def overview_blocks(pack: WelcomePack) -> list[list[str]]:
+    """The force area at a glance (shared with the handover pack)."""
+    return [_overview(pack)]
+
+
+def pack_markdown(pack: WelcomePack) -> str:
+    blocks = [_intro(pack), _overview(pack), ["## The partnerships"]]
+    blocks += partnership_blocks(pack)
     blocks.append(
         [
             "---",

@@ -1,4 +1,5 @@
-"""The welcome pack as data: the force area's partnerships, introduced to the commissioner.
+"""The welcome pack as data: the force area's partnerships, introduced to the body that
+issues the plan (a commissioner, a mayor or a board).
 
 The LGA guide suggests partnerships give an incoming PCC a joint "brochure": details of
 each CSP, its key contacts, its priorities, and a calendar of its meetings and document
@@ -20,14 +21,14 @@ from ..assess.holdings import ThemeHolding, ThemeReading, priority_notes, theme_
 from ..match import Matcher
 from ..models import (
     STATUTORY_PARTNERS,
-    Commissioner,
     Contact,
     CSPDocument,
+    LocalPolicingBody,
     Meeting,
     PartnershipPlan,
     TimetableItem,
 )
-from ..words import TIER_WORDS
+from ..words import BODY_WORDS, TIER_WORDS, BodyWords
 
 AUTHORITY_NAMES = {
     "police": "Police",
@@ -112,7 +113,8 @@ class WelcomePack:
     plan_path: str
     plan_period: str | None
     plan_url: str | None
-    commissioner: Commissioner | None
+    body: LocalPolicingBody
+    """The body that issues the plan; its kind chooses every word the pack uses for it."""
     plan_contact: Contact | None
     partnerships: tuple[Partnership, ...]
     themes: tuple[ThemeHolding, ...]
@@ -160,8 +162,32 @@ class WelcomePack:
     def fewer_agree(self) -> tuple[Agreement, ...]:
         return tuple(a for a in self.agreements if a not in self.most_agree)
 
+    @property
+    def words(self) -> BodyWords:
+        return BODY_WORDS[self.body.kind]
+
+    @property
+    def body_facts(self) -> tuple[tuple[str, str], ...]:
+        """(label, value) lines naming the body, in the words for its kind."""
+        return body_facts(self.body)
+
     def name_of(self, csp: str) -> str:
         return next((p.name for p in self.partnerships if p.id == csp), csp)
+
+
+def body_facts(body: LocalPolicingBody) -> tuple[tuple[str, str], ...]:
+    """(label, value) lines naming a local policing body: no 'commissioner' for a mayor."""
+    words = BODY_WORDS[body.kind]
+    facts = [("Issued by", body.name)]
+    if body.holder:
+        facts.append((words.holder, body.holder))
+    if body.deputy_mayor:
+        facts.append(("Deputy mayor for policing and crime", body.deputy_mayor))
+    if body.members:
+        facts.append(("Members", "; ".join(body.members)))
+    if body.holds_fire:
+        facts.append(("Fire and rescue", "also holds the fire and rescue authority's functions"))
+    return tuple(facts)
 
 
 def _authorities(csp: CSPDocument) -> tuple[Authority, ...]:
@@ -256,7 +282,7 @@ def build_pack(result: CheckResult, matcher: Matcher | None = None) -> WelcomePa
         plan_path=result.plan_doc.source.shown,
         plan_period=plan.period.label() if plan.period else None,
         plan_url=plan.url,
-        commissioner=plan.commissioner,
+        body=plan.body,
         plan_contact=plan.contact,
         partnerships=partnerships,
         themes=theme_holdings(plan, notes, [], [p.id for p in partnerships], themes),

@@ -24,7 +24,7 @@ from ..words import (
 )
 from .report import build_report
 from .statement import StatementLine, regard_statement
-from .text import CELL
+from .text import CELL, key_states
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def _view(report: CheckReport) -> dict[str, object]:
     coverage = tuple(
         CoverageView(
             c.objective,
-            titles[c.objective],
+            titles[c.objective] + (" (policing only)" if c.policing_only else ""),
             len(c.addressed_by),
             listed(c.addressed_by),
             listed(c.considered_by),
@@ -226,7 +226,12 @@ def _view(report: CheckReport) -> dict[str, object]:
         "gaps": plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
         "errors": plural(s.findings["error"], "error") if s.findings["error"] else "",
         "rows": rows,
-        "key": [(state, symbol, words) for state, (symbol, _, words) in CELL.items()],
+        "key": [
+            (state, symbol, words)
+            for state, (symbol, _, words) in key_states(
+                any(o.policing_only for o in report.plan.objectives)
+            ).items()
+        ],
         "coverage": coverage,
         "themes": [(t.theme, listed(t.csps)) for t in s.missing_themes],
         "groups": groups,

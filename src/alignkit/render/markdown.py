@@ -17,13 +17,14 @@ from ..models.report import CheckReport, CSPReport, FindingReport, Match, Priori
 from ..words import SEVERITY_WORD, long_date, plural
 from .report import build_report
 from .statement import regard_statement
-from .text import CELL
+from .text import CELL, key_states
 
 CELL_WORD = {
     "addressed": "addressed",
     "partial": "partly",
     "considered": "considered",
     "gap": "gap",
+    "policing-only": "policing only",
 }
 """Short words for the matrix cells; the key under the matrix spells each one out."""
 
@@ -96,7 +97,8 @@ def _matrix(report: CheckReport) -> list[str]:
         ["---", *(":---:" for _ in objectives)],
         rows,
     )
-    key = " · ".join(f"{symbol} {words}" for symbol, _, words in CELL.values())
+    policing = any(o.policing_only for o in report.plan.objectives)
+    key = " · ".join(f"{symbol} {words}" for symbol, _, words in key_states(policing).values())
     lines += ["", f"Key: {key}", ""]
     lines.append(
         "Objectives: "
@@ -115,7 +117,8 @@ def _coverage(report: CheckReport) -> list[str]:
 
     rows = [
         [
-            f"**{escape(c.objective)}** {escape(titles[c.objective])}",
+            f"**{escape(c.objective)}** {escape(titles[c.objective])}"
+            + (" (policing only)" if c.policing_only else ""),
             f"{len(c.addressed_by)} of {total}"
             + (f": {listed(c.addressed_by)}" if 0 < len(c.addressed_by) < total else ""),
             listed(c.considered_by),

@@ -15,6 +15,7 @@ from ..models.report import (
     Coverage,
     CSPReport,
     FindingReport,
+    IssuingBody,
     Match,
     PlanInfo,
     PlanObjective,
@@ -96,6 +97,7 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
     """The report around the partnerships' parts."""
     plan = result.plan
     counts = result.counts()
+    body = plan.body
     return CheckReport(
         tool=Tool(version=__version__),
         as_of=result.as_of.isoformat(),
@@ -104,7 +106,21 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
             force_area=plan.force_area,
             title=plan.title,
             period=plan.period.label() if plan.period else None,
-            objectives=[PlanObjective(id=o.id, title=o.title) for o in plan.objectives],
+            issued_by=IssuingBody(
+                kind=body.kind,
+                name=body.name,
+                holder=body.holder,
+                deputy_mayor=body.deputy_mayor,
+                members=list(body.members),
+                fire=body.holds_fire,
+                term_end=body.term.end.isoformat() if body.term and body.term.end else None,
+            ),
+            supersedes=plan.supersedes.title if plan.supersedes else None,
+            interim=plan.status is not None and plan.status.status == "interim",
+            objectives=[
+                PlanObjective(id=o.id, title=o.title, policing_only=o.policing_only)
+                for o in plan.objectives
+            ],
         ),
         csps=csps,
         findings=[FindingReport.model_validate(f.to_dict()) for f in result.findings],
@@ -126,6 +142,7 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
                     considered_by=list(c.considered_by),
                     partial_by=list(c.partial_by),
                     gap_in=list(c.gap_in),
+                    policing_only=c.policing_only,
                 )
                 for c in result.coverage
             ],

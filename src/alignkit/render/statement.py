@@ -36,6 +36,11 @@ def regard_statement(csp: CSPReport, titles: dict[str, str]) -> tuple[StatementL
             detail = f"Addressed by {named(cell.priorities)}."
         elif cell.state == "considered":
             detail = f"Considered and not adopted: {cell.reason or 'reason recorded'}"
+        elif cell.state == "policing-only":
+            detail = (
+                "For the police alone (budgets, workforce, technology): considered, not "
+                "expected to be adopted."
+            )
         elif cell.state == "partial":
             detail = (
                 f"Partly addressed by {named(cell.priorities)}; make the link explicit "

@@ -14,11 +14,23 @@ from ..assess import CheckResult, Finding
 from ..words import STATE_SYMBOL, STATE_WORD, plural
 from .validation import diagnostic_text, one_line
 
-_STYLE = {"addressed": "green", "partial": "yellow", "considered": "cyan", "gap": "bold red"}
+_STYLE = {
+    "addressed": "green",
+    "partial": "yellow",
+    "considered": "cyan",
+    "gap": "bold red",
+    "policing-only": "dim",
+}
 _KEY_WORD = {**STATE_WORD, "considered": "considered, reason recorded"}
 
 CELL = {state: (STATE_SYMBOL[state], _STYLE[state], _KEY_WORD[state]) for state in STATE_SYMBOL}
 """State -> (symbol, terminal style, the words in the key under a matrix)."""
+
+
+def key_states(policing_only: bool) -> dict[str, tuple[str, str, str]]:
+    """The key's entries: 'policing only' only when the plan has such an objective."""
+    return {s: v for s, v in CELL.items() if policing_only or s != "policing-only"}
+
 
 _WIDTH = 100
 """Width used when the report is written to a file or a pipe: stable across machines."""
@@ -81,7 +93,8 @@ def _matrix(result: CheckResult) -> Text:
         out.rstrip()
         out.append("\n")
     out.append("Key: ")
-    for i, (symbol, style, words) in enumerate(CELL.values()):
+    policing = any(o.policing_only for o in result.plan.objectives)
+    for i, (symbol, style, words) in enumerate(key_states(policing).values()):
         out.append(("  " if i else "") + symbol, style=style)
         out.append(f" {words}")
     out.append("\n")
@@ -95,8 +108,10 @@ def _coverage(result: CheckResult) -> Text:
     titles = {o.id: one_line(o.title) for o in result.plan.objectives}
     for cover in result.coverage:
         addressed = len(cover.addressed_by)
-        style = "red" if addressed == 0 else ""
+        style = "red" if addressed == 0 and not cover.policing_only else ""
         out.append(f"  {cover.objective} {titles[cover.objective]}: ")
+        if cover.policing_only:
+            out.append("policing only (not expected of partnerships), ")
         out.append(f"{addressed} of {total} address it", style=style)
         if cover.considered_by:
             out.append(f", {len(cover.considered_by)} recorded why not")

@@ -19,9 +19,9 @@ EVIDENCE_WORDS = {
 }
 
 CAUTION = (
-    "Police and crime commissioners are elected, and commitments made in the election "
-    "shape the plan: an objective may reflect the commissioner's view rather than the "
-    "evidence partnerships hold (LGA guide, chapter 4). That is the commissioner's call; "
+    "The body that issues the plan is elected, or led by elected members, and the "
+    "commitments it was elected on shape the plan: an objective may reflect its view "
+    "rather than the evidence partnerships hold (LGA guide, chapter 4). That is its call; "
     "this list shows where the plan and the local evidence part, so it can be discussed."
 )
 
@@ -177,7 +177,7 @@ def _holdings(summary: ForceSummary) -> list[str]:
     if summary.shared:
         lines.append(
             "Themes two or more partnerships hold: candidates for force-wide work with the "
-            "commissioner."
+            "body that issues the plan."
         )
         for t in summary.shared:
             lines += ["", *_holding(summary, t, titles)]

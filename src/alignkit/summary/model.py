@@ -1,11 +1,11 @@
 """The force-wide summary as data: which themes each partnership holds, and on what evidence.
 
-The LGA guide asks partnerships to summarise their strategic assessments for the PCC in
-one force-wide document, so that the police and crime plan is "informed by the same data
-as CSPs' partnership plans". This module reads every CSP's priorities and assessment key
-findings through the matching vocabulary and sets the themes against the plan's
-objectives. It writes nothing: a checked force area in, a frozen summary out, which the
-renderers (one per format) turn into text.
+The LGA guide asks partnerships to summarise their strategic assessments for the body that
+issues the plan in one force-wide document, so that the police and crime plan is
+"informed by the same data as CSPs' partnership plans". This module reads every CSP's
+priorities and assessment key findings through the matching vocabulary and sets the
+themes against the plan's objectives. It writes nothing: a checked force area in, a
+frozen summary out, which the renderers (one per format) turn into text.
 """
 
 from __future__ import annotations

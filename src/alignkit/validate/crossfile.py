@@ -138,6 +138,8 @@ def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagno
             )
         )
     known = [o.id for o in plan.objectives]
+    # Ids of the plan this one supersedes are carried across (assess.carry), not unknown.
+    carried = set(plan.supersedes.mapping) if plan.supersedes else set()
 
     def unknown(code: str, value: str, loc: tuple[str | int, ...], what: str) -> Diagnostic:
         # Ids are case-sensitive ('p1' is not 'P1'); say so rather than leave it a puzzle.
@@ -153,14 +155,14 @@ def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagno
         supports = priority.get("supports")
         label = str(priority.get("id") or f"#{p_index + 1}").strip()
         for s_index, objective in enumerate(supports if isinstance(supports, list) else []):
-            if isinstance(objective, str) and objective.strip() not in known:
+            if isinstance(objective, str) and objective.strip() not in {*known, *carried}:
                 loc = ("priorities", p_index, "supports", s_index)
                 found.append(
                     unknown("AK204", objective.strip(), loc, f"priority {label} 'supports'")
                 )
     for r_index, record in enumerate(_mappings(data.get("regard"))):
         objective = record.get("objective")
-        if isinstance(objective, str) and objective.strip() not in known:
+        if isinstance(objective, str) and objective.strip() not in {*known, *carried}:
             where = ("regard", r_index, "objective")
             found.append(unknown("AK205", objective.strip(), where, "a 'regard' record"))
     return found

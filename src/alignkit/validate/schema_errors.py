@@ -28,6 +28,8 @@ _SHAPES = {
     "model_attributes_type": "a mapping (lines of 'key: value')",
     "bool_type": "yes or no",
     "bool_parsing": "yes or no (true or false)",
+    "float_type": "a number (e.g. 45000)",
+    "float_parsing": "a number (e.g. 45000)",
 }
 
 
