@@ -54,8 +54,8 @@ def targets(
             return [Target(default, outputs[0] if outputs else None)]
         if env.get("GITHUB_ACTIONS") == "true":
             default = "github"
-        configured = project.outputs() if project is not None else []
-        return [Target(default, None), *(Target(f, p) for f, p in configured)]
+        configured = [Target(f, p) for f, p in project.outputs()] if project else []
+        return _distinct([Target(default, None), *configured])
     if len(outputs) > len(formats):
         raise TargetError("more --output files than --format options: pair each with one")
     pairs = [Target(f, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)]
@@ -63,7 +63,23 @@ def targets(
         raise TargetError(
             "only one report can go to the screen: give each other --format an --output"
         )
-    return pairs
+    return _distinct(pairs)
+
+
+def _distinct(wanted: list[Target]) -> list[Target]:
+    """Refuse two documents for one file: the second would silently replace the first."""
+    seen: dict[str, Target] = {}
+    for target in wanted:
+        if target.path is None:
+            continue
+        key = os.path.normcase(os.path.abspath(target.path))
+        if key in seen:
+            raise TargetError(
+                f"{target.path} is given as the output of both --format {seen[key].format} "
+                f"and --format {target.format}: give each report its own file"
+            )
+        seen[key] = target
+    return wanted
 
 
 def document(kind: str, result: CheckResult, matcher: Matcher) -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..load import display_path
 from ..models import CSP_KIND, PLAN_KIND
+from ..output import to_stdout
 from ..validate import load_document
 from .build import Imported
 from .cells import CellDiagnostic
@@ -77,8 +78,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
 def write_text(content: str, target: Path | None) -> None:
     """stdout, or ``target`` written atomically."""
     if target is None:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        to_stdout(content)
         return
     write_atomically(target, lambda path: path.write_text(content, encoding="utf-8"))
 
