@@ -260,13 +260,20 @@ def _has_table(pyproject: Path) -> bool:
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def _toml_problem(shown: str, exc: tomllib.TOMLDecodeError) -> str:
+_AT_END = " (at end of document)"
+
+
+def _toml_problem(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
     """`alignkit.toml:3:7: not valid TOML: Invalid value`, located like every other error."""
     message = str(exc)
     at = _TOML_AT.search(message)
-    if at is None:
-        return f"{shown}: not valid TOML: {message}"
-    return f"{shown}:{at[1]}:{at[2]}: not valid TOML: {message[: at.start()]}"
+    if at is not None:
+        return f"{shown}:{at[1]}:{at[2]}: not valid TOML: {message[: at.start()]}"
+    if message.endswith(_AT_END):
+        lines = text.split("\n")
+        where = f"{len(lines)}:{len(lines[-1]) + 1}"
+        return f"{shown}:{where}: not valid TOML: {message.removesuffix(_AT_END)}"
+    return f"{shown}: not valid TOML: {message}"
 
 
 def _read(path: Path, shown: str) -> str:
@@ -301,7 +308,7 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([_toml_problem(shown, exc)]) from None
+        raise ConfigError([_toml_problem(shown, text, exc)]) from None
     prefix: tuple[str, ...] = ()
     if path.name == PYPROJECT:
         prefix = ("tool", "alignkit")
