@@ -556,3 +556,23 @@ def test_the_summary_box_wraps_rather_than_cuts_at_80_columns(area):
     box = console.file.getvalue().split("╰")[0]
     words = " ".join(line.strip("│ ") for line in box.splitlines())
     assert "neither addresses nor records why not." in words
+
+
+# --- 17. machine formats name files relative to the repository, from any folder ---------------
+
+
+@pytest.mark.parametrize("marker", ["alignkit.toml", ".git"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "junit"])
+def test_machine_formats_are_relative_to_the_repository_from_a_sub_folder(
+    area, in_tmp, marker, fmt
+):
+    if marker == ".git":
+        (in_tmp / ".git").mkdir()
+    else:
+        area(marker, "plan = 'plan.yaml'\ncsps = ['csps']\n")
+    area("docs/readme.txt", "a sub-folder\n")
+    os.chdir("docs")
+    result = run("check", "../plan.yaml", "../csps", "-f", fmt, "--fail-on", "never", *AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "csps/northdown.yaml" in result.stdout
+    assert str(in_tmp) not in result.stdout and "../" not in result.stdout

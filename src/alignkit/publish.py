@@ -8,18 +8,69 @@ inside a renderer reaches the crash guard rather than posing as a usage error.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .assess import CheckResult
+from .assess import CheckResult, Finding
+from .load import display_path
 from .errors import AlignkitError
 from .match import Matcher
 from .output import write_report
 from .pipeline import PipelineRun
 from .project import Project
 from .registry import DOCUMENTS, builder, renderer
+
+
+def repository_root(project: Project) -> Path:
+    """The folder machine formats' paths are relative to: the configuration's folder, else
+    the git repository around the working directory, else the working directory."""
+    if project.config.path is not None:
+        return Path(os.path.abspath(project.config.folder))
+    here = Path.cwd()
+    return next((p for p in [here, *here.parents] if (p / ".git").exists()), here)
+
+
+def _relative(shown: str, root: Path) -> str:
+    """``shown`` (relative to the working directory, or absolute) relative to ``root``;
+    a file outside ``root`` keeps its absolute path."""
+    absolute = os.path.abspath(shown)
+    if os.path.commonpath([absolute, str(root)]) != str(root):
+        return shown
+    return display_path(Path(os.path.relpath(absolute, root)))
+
+
+_LOCATED = re.compile(r"^(.*?)((?::\d+){0,2})$")
+
+
+def rebased(result: CheckResult, root: Path) -> CheckResult:
+    """The result with every path relative to ``root`` (run from a sub-folder, a SARIF or
+    GitHub report must still name `csps/northdown.yaml`, not `/home/…` or `../`)."""
+    if Path.cwd() == root:
+        return result
+
+    def path(shown: str) -> str:
+        name, position = _LOCATED.match(shown).groups()  # type: ignore[union-attr]
+        return _relative(name, root) + position
+
+    def finding(f: Finding) -> Finding:
+        note = replace(f.waiver, where=path(f.waiver.where)) if f.waiver else None
+        return replace(f, path=path(f.path), waiver=note)
+
+    return replace(
+        result,
+        plan_doc=replace(
+            result.plan_doc,
+            source=replace(result.plan_doc.source, shown=path(result.plan_doc.source.shown)),
+        ),
+        csp_docs=[
+            replace(d, source=replace(d.source, shown=path(d.source.shown)))
+            for d in result.csp_docs
+        ],
+        findings=[finding(f) for f in result.findings],
+    )
 
 
 class TargetError(AlignkitError):
@@ -87,7 +138,13 @@ def document(kind: str, result: CheckResult, matcher: Matcher) -> Any:
     return builder(kind)(result, matcher)
 
 
+MACHINE_FORMATS = frozenset({"json", "sarif", "github", "junit"})
+"""The report's formats other tools read: their paths are relative to the repository."""
+
+
 def write(kind: str, made: Any, target: Target, run: PipelineRun, *, force: bool = False) -> None:
     """Render ``made`` in the target's format and write it (OutputError: exit code 2)."""
+    if kind == "report" and target.format in MACHINE_FORMATS:
+        made = rebased(made, repository_root(run.project))
     content = renderer(kind, target.format)(made)
     write_report(content, target.path, protected=run.inputs, force=force)
