@@ -576,3 +576,80 @@ def test_machine_formats_are_relative_to_the_repository_from_a_sub_folder(
     assert result.exit_code == 0, result.stderr
     assert "csps/northdown.yaml" in result.stdout
     assert str(in_tmp) not in result.stdout and "../" not in result.stdout
+
+
+# --- 19. what the getting-started guide shows works ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.json", "{"),
+        ("r.sarif", "{"),
+        ("r.md", "# "),
+        ("r.txt", "╭"),
+    ],
+)
+def test_output_alone_takes_the_format_from_the_file_name(area, name, start):
+    result = run("check", "plan.yaml", "csps", "--output", name, "--fail-on", "never", *AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert Path(name).read_text(encoding="utf-8").startswith(start)
+
+
+def test_files_named_in_any_order_give_the_same_report(area):
+    area(
+        "csps/southdown.yaml",
+        MINIMAL_CSP.replace("northdown", "southdown").replace("Northdown", "Southdown"),
+    )
+    forward = run(
+        "check", "plan.yaml", "csps/northdown.yaml", "csps/southdown.yaml", "-f", "json", *AS_OF
+    )
+    backward = run(
+        "check", "plan.yaml", "csps/southdown.yaml", "csps/northdown.yaml", "-f", "json", *AS_OF
+    )
+    assert forward.stdout == backward.stdout and forward.stdout
+
+
+def test_the_getting_started_walkthrough_of_four_mistakes_is_what_validate_prints(in_tmp):
+    """docs/getting-started.md §4: the example with four everyday mistakes, and its output."""
+    import shutil
+
+    shutil.copytree(WESSEX, in_tmp / "my-area")
+    broken = in_tmp / "my-area" / "csps" / "casterbridge.yaml"
+    lines = broken.read_text(encoding="utf-8").split("\n")
+    edits = {
+        39: ("2025/26-2027/28", "2025/26-2027/29"),
+        40: ("2027-03-01", "01/03/2027"),
+        56: ("supports: [P5]", "supports: [P10]"),
+        72: ("title:", "titel:"),
+    }
+    for number, (old, new) in edits.items():
+        assert old in lines[number - 1], number
+        lines[number - 1] = lines[number - 1].replace(old, new)
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    shown = page.split("$ alignkit validate my-area\n", 1)[1].split("```", 1)[0]
+    result = run("validate", "my-area")
+    assert result.exit_code == 3
+    assert result.stdout.rstrip("\n") == shown.rstrip("\n")
+
+
+# --- 18. scale: every list in a file is capped, so a run within the limits takes seconds -----
+
+
+@pytest.mark.parametrize("name", ["meetings", "contacts", "priorities"])
+def test_every_list_in_a_file_is_capped_by_the_items_limit(area, name):
+    entries = {
+        "meetings": "  - date: 2027-01-{day:02d}\n    body: Board\n",
+        "contacts": "  - name: Officer {day}\n    role: Officer\n",
+        "priorities": "  - id: X{day}\n    title: Priority {day}\n",
+    }[name]
+    area("alignkit.toml", "[limits]\nitems = 5\n")
+    listed = "".join(entries.format(day=day) for day in range(1, 8))
+    # the minimal CSP ends with its list of priorities (one): add to it, or start a list
+    opening = "" if name == "priorities" else f"{name}:\n"
+    area("csps/northdown.yaml", MINIMAL_CSP + opening + listed)
+    result = run("check", "plan.yaml", "csps", *AS_OF)
+    assert result.exit_code == 3
+    assert f"AK016 {7 + (name == 'priorities')} {name}: more than the limit of 5" in result.stderr

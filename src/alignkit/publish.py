@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from .assess import CheckResult, Finding
-from .load import display_path
 from .errors import AlignkitError
+from .load import display_path
 from .match import Matcher
 from .output import write_report
 from .pipeline import PipelineRun
 from .project import Project
-from .registry import DOCUMENTS, builder, renderer
+from .registry import DOCUMENTS, builder, format_for, renderer
 
 
 def repository_root(project: Project) -> Path:
@@ -97,12 +97,13 @@ def targets(
     configured outputs are written too (in GitHub Actions the default is annotations). A
     --format without its own --output goes to stdout; only one may.
     """
+    if not formats and outputs:
+        # `--output report.html` alone: the format is the file's extension (else the default).
+        formats = [_format_of(kind, path) for path in outputs]
     if not formats:
-        if len(outputs) > 1 or (outputs and kind == "report"):
-            raise TargetError("--output needs a --format before it (e.g. --format html)")
         default = DOCUMENTS[kind].default
         if kind != "report":
-            return [Target(default, outputs[0] if outputs else None)]
+            return [Target(default, None)]
         if env.get("GITHUB_ACTIONS") == "true":
             default = "github"
         configured = [Target(f, p) for f, p in project.outputs()] if project else []
@@ -115,6 +116,11 @@ def targets(
             "only one report can go to the screen: give each other --format an --output"
         )
     return _distinct(pairs)
+
+
+def _format_of(kind: str, path: Path) -> str:
+    """The format the file's extension names, else the document's default format."""
+    return format_for(kind, path.name) or DOCUMENTS[kind].default
 
 
 def _distinct(wanted: list[Target]) -> list[Target]:

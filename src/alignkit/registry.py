@@ -165,6 +165,17 @@ DOCUMENTS: dict[str, DocumentKind] = {
 }
 
 
+def format_for(kind: str, file_name: str) -> str | None:
+    """The format a file name's extension asks for (`report.html`: html), or None."""
+    name = file_name.lower()
+    found = [
+        (len(f.extension), key)
+        for key, f in DOCUMENTS[kind].formats.items()
+        if name.endswith("." + f.extension)
+    ]
+    return max(found)[1] if found else None
+
+
 def format_names(kind: str) -> list[str]:
     """The formats of one document kind, in the table's order."""
     return DOCUMENTS[kind].names()

@@ -78,7 +78,12 @@ class LimitSettings(_Strict):
     aliases: int = Field(20, ge=0, le=10_000, description="YAML aliases in one file.")
     depth: int = Field(50, ge=5, le=1_000, description="Nesting depth of one file.")
     files: int = Field(2_000, ge=1, le=1_000_000, description="Documents in one run.")
-    items: int = Field(500, ge=1, le=100_000, description="Objectives or priorities in one file.")
+    items: int = Field(
+        100,
+        ge=1,
+        le=100_000,
+        description="Objectives, priorities, meetings or any other list in one file.",
+    )
 
     def limits(self) -> Limits:
         return Limits(
