@@ -653,3 +653,29 @@ def test_every_list_in_a_file_is_capped_by_the_items_limit(area, name):
     result = run("check", "plan.yaml", "csps", *AS_OF)
     assert result.exit_code == 3
     assert f"AK016 {7 + (name == 'priorities')} {name}: more than the limit of 5" in result.stderr
+
+
+# --- the acceptance: no command, for any of these targets, crashes or replaces a device ------
+
+COMMANDS = [
+    ("check", "plan.yaml", "csps", "-f", "json", "--fail-on", "never"),
+    ("calendar", "plan.yaml", "csps"),
+    ("pack", "plan.yaml", "csps"),
+    ("summary", "plan.yaml", "csps"),
+    ("baseline", "plan.yaml", "csps"),
+    ("import", "--template", "--kind", "plan"),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_no_writing_command_crashes_or_replaces_what_is_not_a_file(area, command):
+    os.mkfifo("fifo")
+    os.symlink("loop", "loop")
+    for target in ("/dev/null", "fifo", "loop", f"{LONG_NAME}.out", f"{LONG_NAME}/x.out"):
+        for force in ((), ("--force",)):
+            result = run(
+                *command, "-o", target, *force, *AS_OF[: 0 if command[0] == "import" else 2]
+            )
+            assert result.exit_code in (0, 2), (command, target, result.stderr)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISFIFO(os.stat("fifo").st_mode) and os.path.islink("loop")

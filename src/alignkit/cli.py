@@ -337,7 +337,8 @@ def check(
         "--output",
         "-o",
         help="Write a report to this file instead of stdout: the first --output goes with "
-        "the first --format, the second with the second, and so on.",
+        "the first --format, the second with the second, and so on (with no --format, the "
+        "format the file's name says: report.html, report.json, …).",
         metavar="FILE",
         show_default=False,
     ),
