@@ -145,10 +145,22 @@ def test_an_output_outside_the_repository_is_written_when_the_file_says_so(area,
 # --- 2. pipes and devices: streamed, never replaced, never waited on -------------------------
 
 
+def _null_device(folder: Path) -> Path:
+    """A device to write to. As root, a private copy of /dev/null, so that a regression
+    replaces that node and not the machine's /dev/null (it did once); otherwise /dev/null
+    itself, which a user cannot replace anyway."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")
+    node = folder / "null"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    return node
+
+
 @pytest.mark.parametrize("force", [False, True])
-def test_a_device_is_written_as_a_stream_and_stays_a_device(force):
-    write_report("report\n", Path("/dev/null"), force=force)
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+def test_a_device_is_written_as_a_stream_and_stays_a_device(tmp_path, force):
+    device = _null_device(tmp_path)
+    write_report("report\n", device, force=force)
+    assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
 def test_a_pipe_nobody_reads_is_refused_at_once(tmp_path):
@@ -668,14 +680,15 @@ COMMANDS = [
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
-def test_no_writing_command_crashes_or_replaces_what_is_not_a_file(area, command):
+def test_no_writing_command_crashes_or_replaces_what_is_not_a_file(area, in_tmp, command):
     os.mkfifo("fifo")
     os.symlink("loop", "loop")
-    for target in ("/dev/null", "fifo", "loop", f"{LONG_NAME}.out", f"{LONG_NAME}/x.out"):
+    device = str(_null_device(in_tmp))
+    for target in (device, "fifo", "loop", f"{LONG_NAME}.out", f"{LONG_NAME}/x.out"):
         for force in ((), ("--force",)):
             result = run(
                 *command, "-o", target, *force, *AS_OF[: 0 if command[0] == "import" else 2]
             )
             assert result.exit_code in (0, 2), (command, target, result.stderr)
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.stat(device).st_mode)
     assert stat.S_ISFIFO(os.stat("fifo").st_mode) and os.path.islink("loop")
