@@ -91,7 +91,7 @@ def test_pyproject_table_is_used_and_a_pyproject_without_one_is_passed_over(area
             "[severity]\nAK999 = 'info'\n",
             "alignkit.toml:1:1: severity: Value error, unknown finding code(s): AK999",
         ),
-        ("plan = \n", "alignkit.toml: not valid TOML"),
+        ("plan = \n", "alignkit.toml:1:8: not valid TOML"),
     ],
 )
 def test_configuration_errors_are_exit_2_with_a_location(area, text, expected):
@@ -114,7 +114,7 @@ def test_pyproject_error_positions_count_the_whole_file(area):
 def test_explicit_config_that_does_not_exist(area):
     result = run("check", "--config", "nope.toml", *AS_OF)
     assert result.exit_code == 2
-    assert "nope.toml: no such file" in result.stderr
+    assert "nope.toml: file not found" in result.stderr
 
 
 WAIVER = """

@@ -33,7 +33,7 @@ LAYERS: list[set[str]] = [
     {"pipeline"},
     {"render", "calendar", "pack", "summary", "schemas", "docgen", "scaffold", "importer"},
     {"publish", "reporting"},
-    {"cli", "__main__"},
+    {"cli", "__main__", "launch"},
 ]
 LAYER = {name: index for index, names in enumerate(LAYERS) for name in names}
 

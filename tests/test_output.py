@@ -50,7 +50,7 @@ def test_an_unwritable_place_is_a_clear_error_and_leaves_nothing(tmp_path):
 
 def test_replacing_an_earlier_report_is_atomic(tmp_path):
     target = tmp_path / "report.json"
-    target.write_text('{"tool": {"name": "alignkit"}}')
+    target.write_text('{"format_version": 1, "tool": {"name": "alignkit"}}')
     write_report("new", target)
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]

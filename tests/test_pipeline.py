@@ -155,7 +155,9 @@ def test_verbose_says_where_each_setting_came_from(area):
 def toy_format(monkeypatch):
     """The one registration line a new format needs."""
     monkeypatch.setitem(
-        DOCUMENTS["report"].formats, "toy", Format("toy_format:render_toy", "toy", "a toy")
+        DOCUMENTS["report"].formats,
+        "toy",
+        Format("toy_format:render_toy", "toy", "a toy", r"\Atoy report: "),
     )
 
 
@@ -192,7 +194,9 @@ def test_every_command_refuses_a_format_its_document_does_not_have(area, kind):
 
 def test_a_renderer_that_raises_reaches_the_crash_guard(area, monkeypatch, capsys):
     monkeypatch.setitem(
-        DOCUMENTS["report"].formats, "broken", Format("toy_format:render_broken", "x", "a bug")
+        DOCUMENTS["report"].formats,
+        "broken",
+        Format("toy_format:render_broken", "x", "a bug", r"\Ax"),
     )
     monkeypatch.delenv("ALIGNKIT_DEBUG", raising=False)
     monkeypatch.setattr(sys, "argv", ["alignkit", "check", "-f", "broken", *AS_OF])

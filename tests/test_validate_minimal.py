@@ -34,9 +34,10 @@ def test_json_output_lists_files_and_no_diagnostics(write):
     assert payload["format_version"] == 1
     assert payload["tool"]["name"] == "alignkit"
     assert payload["valid"] is True
+    # in path order, whatever the order on the command line
     assert [f["kind"] for f in payload["files"]] == [
-        "police-and-crime-plan",
         "community-safety-partnership",
+        "police-and-crime-plan",
     ]
     assert payload["diagnostics"] == []
 

@@ -1,5 +1,5 @@
 """`python -m alignkit`: the same as the `alignkit` command."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -25,7 +25,7 @@ from . import __version__
 from .registry import format_names
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from .assess import CheckResult
     from .errors import AlignkitError
@@ -62,24 +62,38 @@ class Colour(StrEnum):
     never = "never"
 
 
+_NARROWEST = 40
+"""Below this many columns (COLUMNS=0, a mis-set terminal) the report uses 80."""
+
+
 def _console(colour: Colour = Colour.auto, *, stderr: bool = False) -> Console:
     """A console that honours --color (and NO_COLOR, which rich reads, for auto).
 
-    soft_wrap: never break a `path:line:column` line to fit the terminal.
+    soft_wrap: never break a `path:line:column` line to fit the terminal. markup and
+    emoji are off: everything printed carries user text (a title `Plan [/]`, a file name
+    with `:warning:`), which must print as written; styles come from Text objects only.
     """
     from rich.console import Console
 
-    if colour is Colour.always:
-        return Console(stderr=stderr, force_terminal=True, soft_wrap=True, highlight=False)
-    if colour is Colour.never:
-        return Console(stderr=stderr, no_color=True, soft_wrap=True, highlight=False)
-    return Console(stderr=stderr, soft_wrap=True, highlight=False)
+    console = Console(
+        stderr=stderr,
+        soft_wrap=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        force_terminal=True if colour is Colour.always else None,
+        # never: no colour, and no bold or underline either
+        color_system=None if colour is Colour.never else "auto",
+    )
+    if console.width < _NARROWEST:
+        console.width = 80
+    return console
 
 
 def _usage_error(message: str) -> typer.Exit:
-    from rich.markup import escape
+    from rich.text import Text
 
-    _console(stderr=True).print(f"[bold red]error:[/] {escape(message)}")
+    _console(stderr=True).print(Text.assemble(("error:", "bold red"), " ", message))
     return typer.Exit(EXIT_USAGE)
 
 
@@ -93,6 +107,24 @@ def _refused(exc: AlignkitError) -> typer.Exit:
     if isinstance(exc, VocabularyProblem):
         return _usage_error(_listed("the vocabulary cannot be used", exc.problems))
     return _usage_error(str(exc))
+
+
+def _out(content: RenderableType, console: Console | None = None) -> None:
+    """The report on stdout (through ``console`` for colour); a closed pipe or a full disk
+    is exit 2 with a sentence, not click's silent exit 1 or a traceback."""
+    from .output import OutputError, stdout_gone, to_stdout
+
+    try:
+        if console is None:
+            to_stdout(str(content))
+        else:
+            console.print(content, end="" if isinstance(content, str) else "\n")
+            console.file.flush()
+    except OutputError as exc:
+        raise _refused(exc) from None
+    except OSError as exc:
+        stdout_gone()
+        raise _usage_error(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def _listed(title: str, problems: list[str]) -> str:
@@ -161,6 +193,9 @@ _CSPS_ARGUMENT = typer.Argument(
 )
 _OUTPUT_OPTION = typer.Option(
     None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"
+)
+_FORCE_OPTION = typer.Option(
+    False, "--force", help="Replace an existing --output file that alignkit did not write."
 )
 _AS_OF_OPTION = typer.Option(
     None,
@@ -276,9 +311,9 @@ def validate(
     except UsageError as exc:
         raise _usage_error(str(exc)) from None
     if output_format is OutputFormat.json:
-        sys.stdout.write(validation_json(result))
+        _out(validation_json(result))
     else:
-        _console().print(validation_text(result), end="")
+        _out(validation_text(result), _console())
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
 
 
@@ -305,7 +340,8 @@ def check(
         "--output",
         "-o",
         help="Write a report to this file instead of stdout: the first --output goes with "
-        "the first --format, the second with the second, and so on.",
+        "the first --format, the second with the second, and so on (with no --format, the "
+        "format the file's name says: report.html, report.json, …).",
         metavar="FILE",
         show_default=False,
     ),
@@ -327,9 +363,7 @@ def check(
     ),
     vocabulary: list[Path] = _VOCABULARY_OPTION,
     config_path: Path | None = _CONFIG_OPTION,
-    force: bool = typer.Option(
-        False, "--force", help="Replace an existing --output file that alignkit did not write."
-    ),
+    force: bool = _FORCE_OPTION,
     colour: Colour = typer.Option(
         Colour.auto, "--color", "--colour", help="Colour in the terminal (NO_COLOR is honoured)."
     ),
@@ -353,7 +387,7 @@ def check(
     if verbose:
         if project.config.path is not None:
             notes.print(f"configuration: {project.config.shown}")
-        notes.print(project.describe_origins(), markup=False)
+        notes.print(project.describe_origins())
     try:
         wanted = targets("report", output_format or [], output or [], project)
     except AlignkitError as exc:
@@ -362,10 +396,11 @@ def check(
     result = document("report", checked, run.matcher)
     for target in wanted:
         try:
-            if target.path is None and target.format == "text" and sys.stdout.isatty():
+            styled = sys.stdout.isatty() or colour is Colour.always
+            if target.path is None and target.format == "text" and styled:
                 from .render.text import render_text
 
-                _console(colour).print(render_text(result))
+                _out(render_text(result), _console(colour))
             else:
                 write("report", result, target, run, force=force)
         except AlignkitError as exc:
@@ -388,6 +423,7 @@ def _document_command(
     as_of: str | None,
     vocabulary: list[Path],
     config_path: Path | None,
+    force: bool,
 ) -> None:
     """Run the pipeline, then write one document (calendar, pack or summary) made from it."""
     from .errors import AlignkitError
@@ -400,10 +436,10 @@ def _document_command(
     run, result = _run(project, notes)
     made = document(kind, result, run.matcher)
     try:
-        write(kind, made, wanted[0], run)
+        write(kind, made, wanted[0], run, force=force)
     except AlignkitError as exc:
         raise _refused(exc) from None
-    notes.print(document_note(kind, made, result, output), markup=False)
+    notes.print(document_note(kind, made, result, output))
     raise typer.Exit(EXIT_OK)
 
 
@@ -433,6 +469,7 @@ def calendar(
     ),
     vocabulary: list[Path] = _VOCABULARY_OPTION,
     config_path: Path | None = _CONFIG_OPTION,
+    force: bool = _FORCE_OPTION,
 ) -> None:
     """One timeline of every date in the plans: periods, refreshes, assessments, meetings.
 
@@ -442,7 +479,9 @@ def calendar(
     of step marked (waived findings are not). Exit codes: 0 written; 2 usage error; 3 an
     input document is invalid.
     """
-    _document_command("calendar", output_format, plan, csps, output, as_of, vocabulary, config_path)
+    _document_command(
+        "calendar", output_format, plan, csps, output, as_of, vocabulary, config_path, force
+    )
 
 
 @app.command()
@@ -480,6 +519,7 @@ def pack(
         "takes over (one mayor, two forces); repeat for more. One pack, a section per force.",
         metavar="CONFIG",
     ),
+    force: bool = _FORCE_OPTION,
 ) -> None:
     """Write a welcome pack for the body that issues the plan (commissioner, mayor or board).
 
@@ -492,10 +532,12 @@ def pack(
     if audience not in ("current", "successor"):
         raise _usage_error(f"--for {audience!r}: give current or successor")
     if audience == "successor":
-        _handover(output_format, plan, csps, output, as_of, vocabulary, config_path, also)
+        _handover(output_format, plan, csps, output, as_of, vocabulary, config_path, also, force)
     if also:
         raise _usage_error("--with needs --for successor")
-    _document_command("pack", output_format, plan, csps, output, as_of, vocabulary, config_path)
+    _document_command(
+        "pack", output_format, plan, csps, output, as_of, vocabulary, config_path, force
+    )
 
 
 def _handover(
@@ -507,6 +549,7 @@ def _handover(
     vocabulary: list[Path],
     config_path: Path | None,
     also: list[Path],
+    force: bool = False,
 ) -> None:
     """The handover pack: this force area, then each --with area, in one document."""
     from .errors import AlignkitError
@@ -527,7 +570,7 @@ def _handover(
         packs.append(build_handover(extra_result, run.matcher))
     made = combine(packs)
     try:
-        write("handover", made, wanted[0], run)
+        write("handover", made, wanted[0], run, force=force)
     except AlignkitError as exc:
         raise _refused(exc) from None
     areas = ", ".join(f.pack.force_area for f in made.forces)
@@ -559,6 +602,7 @@ def summary(
     as_of: str | None = _AS_OF_OPTION,
     vocabulary: list[Path] = _VOCABULARY_OPTION,
     config_path: Path | None = _CONFIG_OPTION,
+    force: bool = _FORCE_OPTION,
 ) -> None:
     """Write the force-wide summary of the partnerships' strategic assessments.
 
@@ -567,7 +611,9 @@ def summary(
     local evidence stands behind. Exit codes: 0 written; 2 usage error; 3 an input
     document is invalid.
     """
-    _document_command("summary", output_format, plan, csps, output, as_of, vocabulary, config_path)
+    _document_command(
+        "summary", output_format, plan, csps, output, as_of, vocabulary, config_path, force
+    )
 
 
 @app.command("config")
@@ -580,7 +626,7 @@ def show_config(config_path: Path | None = _CONFIG_OPTION) -> None:
         config = load_config(config_path)
     except ConfigError as exc:
         raise _refused(exc) from None
-    sys.stdout.write(describe(config))
+    _out(describe(config))
 
 
 @app.command()
@@ -590,25 +636,35 @@ def baseline(
         None, help="CSP documents or folders.", show_default=False
     ),
     expires_in: int = typer.Option(
-        90, "--expires-in", min=1, help="Days until the baseline waivers expire."
+        90,
+        "--expires-in",
+        min=1,
+        max=3660,
+        help="Days until the baseline waivers expire (at most ten years).",
     ),
     as_of: str | None = typer.Option(None, "--as-of", help="Today, as YYYY-MM-DD."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     config_path: Path | None = typer.Option(None, "--config", help="Configuration file."),
+    force: bool = _FORCE_OPTION,
 ) -> None:
     """Write waivers for today's errors and warnings, to adopt alignkit in a repository
     that already has findings. Each needs a real reason before it expires."""
     import datetime as dt
 
+    from .models.common import LATEST_YEAR
     from .output import OutputError, write_report
     from .policy import baseline_waivers
 
     project = _project(config_path, plan, csps, as_of, [])
     run, result = _run(project, _console(stderr=True))
     expires = project.as_of + dt.timedelta(days=expires_in)
+    if expires.year > LATEST_YEAR:
+        raise _usage_error(
+            f"--expires-in {expires_in}: the waivers would expire after {LATEST_YEAR}"
+        )
     content = baseline_waivers(result.findings, expires)
     try:
-        write_report(content, output, protected=run.inputs)
+        write_report(content, output, protected=run.inputs, force=force)
     except OutputError as exc:
         raise _refused(exc) from None
 
@@ -712,6 +768,7 @@ def import_(
     hint, and nothing is written. Exit codes: 0 written; 2 usage error; 3 the spreadsheet
     has problems.
     """
+    from .errors import AlignkitError
     from .importer.run import KIND_NAMES, Outcome, Refused, import_to_yaml, write_template
 
     chosen = KIND_NAMES[kind.value] if kind else None
@@ -734,9 +791,21 @@ def import_(
             )
     except Refused as exc:
         raise _usage_error(str(exc)) from None
+    except AlignkitError as exc:  # standard output closed or full
+        raise _refused(exc) from None
     except OSError as exc:
         raise _usage_error(f"cannot write {output}: {exc.strerror or exc}") from None
     raise typer.Exit(EXIT_INVALID if outcome is Outcome.INVALID else EXIT_OK)
+
+
+def _tolerant_stdout() -> None:
+    """Reports to a terminal or pipe that is not UTF-8 (a Windows console, LC_ALL=C,
+    PYTHONIOENCODING=ascii) replace what cannot be shown rather than crash; files are
+    always written as UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("-", "").lower()
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def main() -> None:
@@ -745,13 +814,20 @@ def main() -> None:
     Bad input never reaches here as an exception (it becomes diagnostics); this guard is
     for bugs, so that even then the user sees a sentence rather than a traceback.
     """
+    import signal
+
+    from .errors import Interrupted
+    from .launch import EXIT_INTERRUPTED, interrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    _tolerant_stdout()
     try:
         app()
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
+    except (KeyboardInterrupt, Interrupted):
+        sys.stderr.write("alignkit: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
         if os.environ.get("ALIGNKIT_DEBUG"):
             raise

@@ -126,9 +126,10 @@ _CATALOGUE = [
     ),
     CodeInfo(
         "AK016",
-        "Too many objectives or priorities",
-        "The list is longer than any real plan (500 by default): probably generated or pasted "
-        "in error, and too long to assess usefully.",
+        "Too many objectives, priorities or meetings",
+        "A list (objectives, priorities, meetings or any other) is longer than any real plan "
+        "has (100 by default): probably generated or pasted in error, and too long to assess "
+        "in seconds.",
         "Check the list, or raise [limits] items in alignkit.toml.",
     ),
     # --- AK05x: spreadsheets read by `alignkit import` ---

@@ -10,3 +10,8 @@ from __future__ import annotations
 
 class AlignkitError(Exception):
     """Something the user can put right: reported as a sentence, never a traceback."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: raised by alignkit's own SIGINT handler instead of KeyboardInterrupt, which
+    click would turn into "Aborted!" and exit code 1 (the code for findings)."""

@@ -1,19 +1,25 @@
 """The one place reports are written: stdout, or a file written atomically.
 
 A report must never replace one of the documents it was made from, and a half-written
-file must never be left behind (a published report is read by panel members).
+file must never be left behind (a published report is read by panel members). A file is
+alignkit's own only when it starts the way one of alignkit's formats starts (each format
+registers its signature in the output registry): a README or a workflow that merely
+mentions alignkit is a user's file, replaced only with ``force``. Pipes and devices are
+written as streams, never replaced, and never waited on.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import AlignkitError
+from .registry import is_alignkit_output
 
 
 class OutputError(AlignkitError):
@@ -26,22 +32,116 @@ def _umask() -> int:
     return current
 
 
-MARK = "alignkit"
-"""Every report names alignkit (HTML generator tag, JSON tool, text and Markdown headers),
-so a file without the word was not written by alignkit."""
+_SIGNATURE_BYTES = 64 * 1024
+"""How much of a file's head and tail is read to recognise one of alignkit's formats."""
 
 
-# GitHub workflow commands carry no room for a name, but their titles carry our codes.
-_GITHUB_ANNOTATION = re.compile(rb"^::(?:error|warning|notice) [^\n]*title=AK\d{3}", re.M)
-
-
-def _ours(target: Path) -> bool:
+def _ours(target: Path, size: int) -> bool:
+    """Whether the existing file at ``target`` is one alignkit wrote (or holds nothing)."""
+    if size == 0:
+        return True  # an empty file has nothing to lose (a GitHub run with no findings)
     try:
         with target.open("rb") as stream:
-            head = stream.read(1 << 20)
+            head = stream.read(_SIGNATURE_BYTES)
+            stream.seek(max(0, size - _SIGNATURE_BYTES))
+            tail = stream.read(_SIGNATURE_BYTES)
     except OSError:
         return False
-    return MARK.encode() in head or _GITHUB_ANNOTATION.search(head) is not None
+    return is_alignkit_output(
+        head.decode("utf-8", errors="replace"),
+        tail.decode("utf-8", errors="replace"),
+    )
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "the path is a loop of symbolic links"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "a name in the path is too long for the file system (255 bytes at most)"
+    return str(exc.strerror or exc)
+
+
+def _stat(target: Path) -> os.stat_result | None:
+    """The file at ``target`` (links followed), None when there is none yet."""
+    try:
+        return target.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {_why(exc)}") from None
+
+
+def _same_file(info: os.stat_result, other: Path) -> bool:
+    try:
+        theirs = other.stat()
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
+def _refuse_inputs(target: Path, info: os.stat_result | None, protected: Iterable[Path]) -> None:
+    """An input is never replaced, however it is named (a link, `./`, a hard link)."""
+    for path in protected:
+        same = _same_file(info, Path(path)) if info is not None else False
+        if same or os.path.abspath(target) == os.path.abspath(path):
+            raise OutputError(
+                f"{target} is one of the input documents or files (vocabulary, configuration); "
+                "choose another output file"
+            )
+
+
+def to_stdout(content: str) -> None:
+    """Write to standard output; a closed pipe or a full disk is an OutputError.
+
+    The terminal's encoding may not be UTF-8 (a Windows console, PYTHONIOENCODING=ascii):
+    the command line sets stdout to replace what it cannot show (see `cli.main`).
+    """
+    try:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stdout_gone()
+        raise OutputError("standard output was closed before the report was written") from None
+    except OSError as exc:
+        stdout_gone()
+        raise OutputError(f"cannot write to standard output: {_why(exc)}") from None
+
+
+def stdout_gone() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _stream(content: str, target: Path, info: os.stat_result) -> None:
+    """Write to a pipe or character device (`/dev/null`, `/dev/stdout`) without replacing it.
+
+    Opened without blocking: a pipe nobody reads is refused at once, not waited on.
+    """
+    if not (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        raise OutputError(f"{target} is not a regular file, a pipe or a terminal; choose a file")
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(f"{target} is a pipe that nothing is reading") from None
+        raise OutputError(f"cannot write {target}: {_why(exc)}") from None
+    try:
+        os.set_blocking(handle, True)
+        data = content.encode("utf-8")
+        while data:
+            written = os.write(handle, data)
+            data = data[written:]
+    except BrokenPipeError:
+        raise OutputError(f"{target} was closed before the report was written") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {_why(exc)}") from None
+    finally:
+        os.close(handle)
 
 
 def write_report(
@@ -49,26 +149,35 @@ def write_report(
 ) -> None:
     """Write ``content`` to ``target`` (stdout when None), atomically.
 
-    Refuses, whatever ``force`` says, to write over an input document; refuses to replace
-    an existing file that alignkit did not write unless ``force`` is given.
+    Refuses, whatever ``force`` says, to write over an input file; refuses to replace an
+    existing file that alignkit did not write unless ``force`` is given.
     """
     if target is None:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        to_stdout(content)
         return
-    resolved = target.resolve()
-    if any(resolved == Path(p).resolve() for p in protected):
-        raise OutputError(f"{target} is one of the input documents; choose another output file")
-    if target.is_dir():
+    info = _stat(target)
+    _refuse_inputs(target, info, protected)
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"{target} is a folder; give a file name for the report")
-    if target.exists() and not force and not _ours(target):
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _stream(content, target, info)
+        return
+    if info is not None and not force and not _ours(target, info.st_size):
         raise OutputError(
             f"{target} already exists and was not written by alignkit; choose another file, "
             "or give --force to replace it"
         )
+    _replace(content, Path(os.path.realpath(target)) if info is not None else target)
+
+
+def _replace(content: str, target: Path) -> None:
+    """Write to a temporary file beside ``target``, then move it into place.
+
+    ``target`` is the real file (links resolved), so a link to a report stays a link.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:200]}.", dir=target.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(content)
@@ -79,4 +188,4 @@ def write_report(
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {target}: {_why(exc)}") from None

@@ -62,8 +62,10 @@ class Project:
         return [(o.format, self.config.resolve(o.path)) for o in self.config.settings.outputs]
 
     def protected(self) -> list[Path]:
-        """Files no output may replace: the configuration (the documents are added later)."""
-        return [self.config.path] if self.config.path is not None else []
+        """Files no output may replace: the configuration and the vocabulary files (the
+        documents are added by the pipeline, which knows which files it read)."""
+        config = [self.config.path] if self.config.path is not None else []
+        return [*config, *self.vocabulary]
 
 
 def parse_as_of(value: str | None) -> dt.date | None:

@@ -8,18 +8,69 @@ inside a renderer reaches the crash guard rather than posing as a usage error.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .assess import CheckResult
+from .assess import CheckResult, Finding
 from .errors import AlignkitError
+from .load import display_path
 from .match import Matcher
 from .output import write_report
 from .pipeline import PipelineRun
 from .project import Project
-from .registry import DOCUMENTS, builder, renderer
+from .registry import DOCUMENTS, builder, format_for, renderer
+
+
+def repository_root(project: Project) -> Path:
+    """The folder machine formats' paths are relative to: the configuration's folder, else
+    the git repository around the working directory, else the working directory."""
+    if project.config.path is not None:
+        return Path(os.path.abspath(project.config.folder))
+    here = Path.cwd()
+    return next((p for p in [here, *here.parents] if (p / ".git").exists()), here)
+
+
+def _relative(shown: str, root: Path) -> str:
+    """``shown`` (relative to the working directory, or absolute) relative to ``root``;
+    a file outside ``root`` keeps its absolute path."""
+    absolute = os.path.abspath(shown)
+    if os.path.commonpath([absolute, str(root)]) != str(root):
+        return shown
+    return display_path(Path(os.path.relpath(absolute, root)))
+
+
+_LOCATED = re.compile(r"^(.*?)((?::\d+){0,2})$")
+
+
+def rebased(result: CheckResult, root: Path) -> CheckResult:
+    """The result with every path relative to ``root`` (run from a sub-folder, a SARIF or
+    GitHub report must still name `csps/northdown.yaml`, not `/home/…` or `../`)."""
+    if Path.cwd() == root:
+        return result
+
+    def path(shown: str) -> str:
+        name, position = _LOCATED.match(shown).groups()  # type: ignore[union-attr]
+        return _relative(name, root) + position
+
+    def finding(f: Finding) -> Finding:
+        note = replace(f.waiver, where=path(f.waiver.where)) if f.waiver else None
+        return replace(f, path=path(f.path), waiver=note)
+
+    return replace(
+        result,
+        plan_doc=replace(
+            result.plan_doc,
+            source=replace(result.plan_doc.source, shown=path(result.plan_doc.source.shown)),
+        ),
+        csp_docs=[
+            replace(d, source=replace(d.source, shown=path(d.source.shown)))
+            for d in result.csp_docs
+        ],
+        findings=[finding(f) for f in result.findings],
+    )
 
 
 class TargetError(AlignkitError):
@@ -46,16 +97,17 @@ def targets(
     configured outputs are written too (in GitHub Actions the default is annotations). A
     --format without its own --output goes to stdout; only one may.
     """
+    if not formats and outputs:
+        # `--output report.html` alone: the format is the file's extension (else the default).
+        formats = [_format_of(kind, path) for path in outputs]
     if not formats:
-        if len(outputs) > 1 or (outputs and kind == "report"):
-            raise TargetError("--output needs a --format before it (e.g. --format html)")
         default = DOCUMENTS[kind].default
         if kind != "report":
-            return [Target(default, outputs[0] if outputs else None)]
+            return [Target(default, None)]
         if env.get("GITHUB_ACTIONS") == "true":
             default = "github"
-        configured = project.outputs() if project is not None else []
-        return [Target(default, None), *(Target(f, p) for f, p in configured)]
+        configured = [Target(f, p) for f, p in project.outputs()] if project else []
+        return _distinct([Target(default, None), *configured])
     if len(outputs) > len(formats):
         raise TargetError("more --output files than --format options: pair each with one")
     pairs = [Target(f, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)]
@@ -63,7 +115,28 @@ def targets(
         raise TargetError(
             "only one report can go to the screen: give each other --format an --output"
         )
-    return pairs
+    return _distinct(pairs)
+
+
+def _format_of(kind: str, path: Path) -> str:
+    """The format the file's extension names, else the document's default format."""
+    return format_for(kind, path.name) or DOCUMENTS[kind].default
+
+
+def _distinct(wanted: list[Target]) -> list[Target]:
+    """Refuse two documents for one file: the second would silently replace the first."""
+    seen: dict[str, Target] = {}
+    for target in wanted:
+        if target.path is None:
+            continue
+        key = os.path.normcase(os.path.abspath(target.path))
+        if key in seen:
+            raise TargetError(
+                f"{target.path} is given as the output of both --format {seen[key].format} "
+                f"and --format {target.format}: give each report its own file"
+            )
+        seen[key] = target
+    return wanted
 
 
 def document(kind: str, result: CheckResult, matcher: Matcher) -> Any:
@@ -71,7 +144,13 @@ def document(kind: str, result: CheckResult, matcher: Matcher) -> Any:
     return builder(kind)(result, matcher)
 
 
+MACHINE_FORMATS = frozenset({"json", "sarif", "github", "junit"})
+"""The report's formats other tools read: their paths are relative to the repository."""
+
+
 def write(kind: str, made: Any, target: Target, run: PipelineRun, *, force: bool = False) -> None:
     """Render ``made`` in the target's format and write it (OutputError: exit code 2)."""
+    if kind == "report" and target.format in MACHINE_FORMATS:
+        made = rebased(made, repository_root(run.project))
     content = renderer(kind, target.format)(made)
     write_report(content, target.path, protected=run.inputs, force=force)

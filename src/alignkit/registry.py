@@ -11,6 +11,7 @@ This module imports nothing of alignkit's at import time: it is read by `--help`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -25,6 +26,11 @@ class Format:
     """"module:function", the function ``document -> str``; imported when first used."""
     extension: str
     description: str
+    signature: str
+    """A regular expression the start of every file in this format matches and a file
+    someone wrote by hand would not: how alignkit knows a file it may replace is its own."""
+    ending: str = ""
+    """For a format with no header of its own, one the end of the file matches too."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,26 @@ class DocumentKind:
         return list(self.formats)
 
 
+# The signatures: the structural header each format always starts with (a tool name in
+# metadata, not a word anywhere), so a README that mentions alignkit is not one of ours.
+_HTML = (
+    r"\A<!DOCTYPE html>\s*<html[^>]*>\s*<head>(?:(?!</head>).)*"
+    r'<meta name="generator" content="alignkit '
+)
+_JSON_TOOL = r'"tool":\s*\{\s*"name":\s*"alignkit"'
+_REPORT_JSON = r'\A\{\s*"format_version":\s*\d+,\s*' + _JSON_TOOL
+_SUMMARY_JSON = r'\A\{\s*"format_version":\s*\d+,\s*"kind":\s*"force-wide-summary",\s*' + _JSON_TOOL
+_SARIF = (
+    r'\A\{\s*"\$schema":\s*"[^"]*sarif[^"]*",\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{'
+    r'\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"alignkit"'
+)
+_JUNIT = r'\A<\?xml version="1\.0" encoding="UTF-8"\?>\s*<testsuites name="alignkit '
+_GITHUB = r"\A::(?:error|warning|notice) [^\n]*title=(?:AK\d{3}|alignkit)"
+_TEXT = r"\A╭─ alignkit check ─"
+_ICS = r"\ABEGIN:VCALENDAR\r?\nVERSION:2\.0\r?\nPRODID:-//alignkit//"
+_MARKDOWN = r"\A# [^\n]+\n"
+_MADE_BY = r"\n---\n\nMade by alignkit \S+[^\n]*\n\Z"
+
 DOCUMENTS: dict[str, DocumentKind] = {
     "report": DocumentKind(
         "report",
@@ -49,17 +75,32 @@ DOCUMENTS: dict[str, DocumentKind] = {
         "alignkit.pipeline:report_of",
         "text",
         {
-            "text": Format("alignkit.render.text:text_report", "txt", "for a terminal"),
+            "text": Format("alignkit.render.text:text_report", "txt", "for a terminal", _TEXT),
             "markdown": Format(
-                "alignkit.render.markdown:render_markdown", "md", "for a pull request or CI summary"
+                "alignkit.render.markdown:render_markdown",
+                "md",
+                "for a pull request or CI summary",
+                _MARKDOWN,
+                _MADE_BY,
             ),
-            "html": Format("alignkit.render.html:render_html", "html", "to open, share and print"),
-            "json": Format("alignkit.render.report:report_json", "json", "for other tools"),
+            "html": Format(
+                "alignkit.render.html:render_html", "html", "to open, share and print", _HTML
+            ),
+            "json": Format(
+                "alignkit.render.report:report_json", "json", "for other tools", _REPORT_JSON
+            ),
             "github": Format(
-                "alignkit.render.github:render_github", "github.txt", "GitHub annotations"
+                "alignkit.render.github:render_github",
+                "github.txt",
+                "GitHub annotations",
+                _GITHUB,
             ),
-            "sarif": Format("alignkit.render.sarif:render_sarif", "sarif", "code scanning (SARIF)"),
-            "junit": Format("alignkit.render.junit:render_junit", "junit.xml", "JUnit XML for CI"),
+            "sarif": Format(
+                "alignkit.render.sarif:render_sarif", "sarif", "code scanning (SARIF)", _SARIF
+            ),
+            "junit": Format(
+                "alignkit.render.junit:render_junit", "junit.xml", "JUnit XML for CI", _JUNIT
+            ),
         },
     ),
     "calendar": DocumentKind(
@@ -69,10 +110,13 @@ DOCUMENTS: dict[str, DocumentKind] = {
         "ics",
         {
             "ics": Format(
-                "alignkit.calendar.ics:render_ics", "ics", "to import into Outlook or Google"
+                "alignkit.calendar.ics:render_ics", "ics", "to import into Outlook or Google", _ICS
             ),
             "html": Format(
-                "alignkit.calendar.html:render_calendar_html", "html", "a timeline chart to open"
+                "alignkit.calendar.html:render_calendar_html",
+                "html",
+                "a timeline chart to open",
+                _HTML,
             ),
         },
     ),
@@ -83,10 +127,17 @@ DOCUMENTS: dict[str, DocumentKind] = {
         "markdown",
         {
             "markdown": Format(
-                "alignkit.pack.markdown:pack_markdown", "md", "to edit or publish in a repository"
+                "alignkit.pack.markdown:pack_markdown",
+                "md",
+                "to edit or publish in a repository",
+                _MARKDOWN,
+                _MADE_BY,
             ),
             "html": Format(
-                "alignkit.pack.html:pack_html", "html", "to open, send and print as a booklet"
+                "alignkit.pack.html:pack_html",
+                "html",
+                "to open, send and print as a booklet",
+                _HTML,
             ),
         },
     ),
@@ -100,9 +151,14 @@ DOCUMENTS: dict[str, DocumentKind] = {
                 "alignkit.pack.handover_markdown:handover_markdown",
                 "md",
                 "to edit or publish in a repository",
+                _MARKDOWN,
+                _MADE_BY,
             ),
             "html": Format(
-                "alignkit.pack.handover_html:handover_html", "html", "to open, send and print"
+                "alignkit.pack.handover_html:handover_html",
+                "html",
+                "to open, send and print",
+                _HTML,
             ),
         },
     ),
@@ -113,13 +169,32 @@ DOCUMENTS: dict[str, DocumentKind] = {
         "markdown",
         {
             "markdown": Format(
-                "alignkit.summary.markdown:summary_markdown", "md", "for a repository or briefing"
+                "alignkit.summary.markdown:summary_markdown",
+                "md",
+                "for a repository or briefing",
+                _MARKDOWN,
+                _MADE_BY,
             ),
-            "html": Format("alignkit.summary.html:summary_html", "html", "to open and print"),
-            "json": Format("alignkit.summary.json_report:summary_json", "json", "for tools"),
+            "html": Format(
+                "alignkit.summary.html:summary_html", "html", "to open and print", _HTML
+            ),
+            "json": Format(
+                "alignkit.summary.json_report:summary_json", "json", "for tools", _SUMMARY_JSON
+            ),
         },
     ),
 }
+
+
+def format_for(kind: str, file_name: str) -> str | None:
+    """The format a file name's extension asks for (`report.html`: html), or None."""
+    name = file_name.lower()
+    found = [
+        (len(f.extension), key)
+        for key, f in DOCUMENTS[kind].formats.items()
+        if name.endswith("." + f.extension)
+    ]
+    return max(found)[1] if found else None
 
 
 def format_names(kind: str) -> list[str]:
@@ -141,6 +216,16 @@ def renderer(kind: str, name: str) -> Callable[[Any], str]:
 def builder(kind: str) -> Callable[..., Any]:
     """The function that makes a ``kind`` document from the pipeline's result."""
     return _load(DOCUMENTS[kind].build)
+
+
+def is_alignkit_output(head: str, tail: str) -> bool:
+    """Whether a file starting with ``head`` and ending with ``tail`` is in one of
+    alignkit's formats (and so alignkit's own, to replace without --force)."""
+    return any(
+        re.match(f.signature, head, re.S) and (not f.ending or re.search(f.ending, tail))
+        for kind in DOCUMENTS.values()
+        for f in kind.formats.values()
+    )
 
 
 def formats_table() -> str:

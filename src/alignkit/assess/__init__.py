@@ -93,7 +93,13 @@ class CheckResult:
         return sum(1 for f in self.findings if f.waived)
 
     def findings_for(self, csp_id: str | None) -> list[Finding]:
-        return [f for f in self.findings if f.csp == csp_id]
+        """The findings about one partnership; with None, every other finding: the plan's,
+        and those naming no partnership of the run (a waiver for a misspelt one, AK902),
+        so every finding that counts is shown in some section of every report."""
+        if csp_id is not None:
+            return [f for f in self.findings if f.csp == csp_id]
+        known = {csp.id for csp in self.csps}
+        return [f for f in self.findings if f.csp not in known]
 
     def fails(self, fail_on: str) -> bool:
         """True when any finding is at or above ``fail_on`` (error, warning or never)."""

@@ -13,6 +13,8 @@ did-you-mean for misspelt keys.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,7 +34,8 @@ from rapidfuzz import process
 
 from ..codes import CODES
 from ..errors import AlignkitError
-from ..load import DEFAULT_LIMITS, Limits
+from ..load import DEFAULT_LIMITS, Limits, display_path
+from ..load.source import FORBIDDEN_CONTROL, SourceError, read_text
 from ..models.common import PlanDate
 from ..models.governance import GovernanceEvent
 from ..registry import format_names
@@ -76,7 +79,12 @@ class LimitSettings(_Strict):
     aliases: int = Field(20, ge=0, le=10_000, description="YAML aliases in one file.")
     depth: int = Field(50, ge=5, le=1_000, description="Nesting depth of one file.")
     files: int = Field(2_000, ge=1, le=1_000_000, description="Documents in one run.")
-    items: int = Field(500, ge=1, le=100_000, description="Objectives or priorities in one file.")
+    items: int = Field(
+        100,
+        ge=1,
+        le=100_000,
+        description="Objectives, priorities, meetings or any other list in one file.",
+    )
 
     def limits(self) -> Limits:
         return Limits(
@@ -93,6 +101,11 @@ class OutputSettings(_Strict):
 
     format: str = Field(description="A format of the check's report (see docs/ci.md).")
     path: str = Field(min_length=1)
+    outside_repository: bool = Field(
+        False,
+        description="Allow a path outside the folder of the configuration file (refused "
+        "otherwise: a shared repository's file must not write over a contributor's files).",
+    )
 
     @field_validator("format")
     @classmethod
@@ -215,9 +228,9 @@ class Config:
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        return display_path(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a link loop
+        return display_path(path)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -233,13 +246,60 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+# `[tool.alignkit]`, `[tool.alignkit.thresholds]`, or `alignkit = ...` under [tool]: a
+# pyproject.toml that says any of these means to configure alignkit, even if it is broken.
+_MENTIONS_TABLE = re.compile(
+    r"^\s*(?:\[+\s*tool\s*\.\s*alignkit\b|(?:tool\s*\.\s*)?alignkit\s*[.=])", re.M
+)
+
+
 def _has_table(pyproject: Path) -> bool:
+    """Whether pyproject.toml configures alignkit; a file that means to but is not valid
+    TOML counts (load_config then reports where), so a typo never silently drops it."""
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return _MENTIONS_TABLE.search(text) is not None
     tool = data.get("tool")
     return isinstance(tool, dict) and "alignkit" in tool
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+_AT_END = " (at end of document)"
+
+
+def _toml_problem(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
+    """`alignkit.toml:3:7: not valid TOML: Invalid value`, located like every other error."""
+    message = str(exc)
+    at = _TOML_AT.search(message)
+    if at is not None:
+        return f"{shown}:{at[1]}:{at[2]}: not valid TOML: {message[: at.start()]}"
+    if message.endswith(_AT_END):
+        lines = text.split("\n")
+        where = f"{len(lines)}:{len(lines[-1]) + 1}"
+        return f"{shown}:{where}: not valid TOML: {message.removesuffix(_AT_END)}"
+    return f"{shown}: not valid TOML: {message}"
+
+
+def _read(path: Path, shown: str) -> str:
+    """The file's text, with the limits and checks a document gets (size, a regular file,
+    UTF-8, no control characters): `--config` may name a pipe or a link to /dev/zero."""
+    if path.is_dir():
+        raise ConfigError([f"{shown}: is a folder; --config needs a file"])
+    try:
+        return read_text(path, shown, DEFAULT_LIMITS)
+    except SourceError as exc:
+        found = exc.diagnostic
+        where = (
+            f"{shown}:{found.position.line}:{found.position.column}" if found.position else shown
+        )
+        raise ConfigError([f"{where}: {found.message}"]) from None
 
 
 def load_config(path: Path | None = None, *, search: bool = True) -> Config:
@@ -252,18 +312,14 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         if path is None:
             return Config()
     shown = _shown(path)
-    if path.is_dir():
-        raise ConfigError([f"{shown}: is a folder; --config needs a file"])
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError([f"{shown}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{shown}: cannot be read: {exc}"]) from None
+        text = _read(path, shown)
+    except OSError as exc:  # a name too long, a link loop: before the file is even opened
+        raise ConfigError([f"{shown}: cannot be read: {exc.strerror or exc}"]) from None
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{shown}: not valid TOML: {exc}"]) from None
+        raise ConfigError([_toml_problem(shown, text, exc)]) from None
     prefix: tuple[str, ...] = ()
     if path.name == PYPROJECT:
         prefix = ("tool", "alignkit")
@@ -276,7 +332,56 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         config.settings = Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError([_problem(config, error) for error in exc.errors()]) from None
+    problems = [*_control_characters(config, data), *_outside_outputs(config)]
+    if problems:
+        raise ConfigError(problems)
     return config
+
+
+def _located(config: Config, loc: tuple[str | int, ...], message: str) -> str:
+    position = config.position(*loc, key=False)
+    where = f"{config.shown}:{position[0]}:{position[1]}" if position else config.shown
+    return f"{where}: {'.'.join(str(p) for p in loc)}: {message}"
+
+
+def _control_characters(config: Config, data: Any, loc: tuple[str | int, ...] = ()) -> list[str]:
+    """Text from the file reaches every report (a waiver's reason, who approved it): the
+    control characters refused in documents (a terminal escape, say) are refused here too."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _control_characters(config, v, (*loc, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _control_characters(config, v, (*loc, i))]
+    if isinstance(data, str) and (found := FORBIDDEN_CONTROL.search(data)):
+        return [
+            _located(
+                config,
+                loc,
+                f"control character U+{ord(found.group()):04X} in the text: remove it",
+            )
+        ]
+    return []
+
+
+def _outside_outputs(config: Config) -> list[str]:
+    """[[outputs]] outside the configuration's folder are refused unless marked: a shared
+    repository's file must not write over a contributor's files elsewhere (~/.bashrc)."""
+    problems = []
+    for index, output in enumerate(config.settings.outputs):
+        if output.outside_repository:
+            continue
+        target = os.path.abspath(config.folder / output.path)
+        if os.path.commonpath([target, os.path.abspath(config.folder)]) != os.path.abspath(
+            config.folder
+        ):
+            problems.append(
+                _located(
+                    config,
+                    ("outputs", index, "path"),
+                    f"{output.path!r} is outside the folder of {config.shown}; write reports "
+                    "inside the repository, or add outside_repository = true to this output",
+                )
+            )
+    return problems
 
 
 _KNOWN_KEYS: dict[str, type[BaseModel]] = {

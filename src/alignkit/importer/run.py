@@ -7,6 +7,7 @@ stdout carries only the YAML document (when no --output is given).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..load import display_path
 from ..models import CSP_KIND, PLAN_KIND
+from ..output import to_stdout
 from ..validate import load_document
 from .build import Imported
 from .cells import CellDiagnostic
@@ -49,13 +51,22 @@ def report(diagnostics: list[CellDiagnostic]) -> None:
 
 
 def check_target(target: Path, inputs: list[Path], force: bool) -> None:
-    """Never write over an input; never replace an existing file without --force."""
-    resolved = target.resolve()
-    if any(resolved == p.resolve() for p in inputs):
+    """Never write over an input; never replace an existing file without --force, nor a
+    pipe or a device (`/dev/null`) even with it; an unusable path is a sentence."""
+    try:
+        info = os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    except OSError as exc:  # a name too long, a link loop
+        raise Refused(f"cannot write {target}: {exc.strerror or exc}") from None
+    same = info is not None and any(p.exists() and os.path.samefile(target, p) for p in inputs)
+    if same or any(os.path.abspath(target) == os.path.abspath(p) for p in inputs):
         raise Refused(f"{target} is the input file; choose another output file")
-    if target.is_dir():
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise Refused(f"{target} is a folder; give a file name")
-    if target.exists() and not force:
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise Refused(f"{target} is not a regular file (a pipe or a device); give a file name")
+    if info is not None and not force:
         raise Refused(f"{target} already exists; choose another file, or give --force")
 
 
@@ -77,8 +88,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
 def write_text(content: str, target: Path | None) -> None:
     """stdout, or ``target`` written atomically."""
     if target is None:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        to_stdout(content)
         return
     write_atomically(target, lambda path: path.write_text(content, encoding="utf-8"))
 

@@ -17,8 +17,10 @@ class Limits:
     """Values after aliases are expanded: the guard against 'billion laughs' documents."""
     max_files: int = 2_000
     """Documents in one run. England and Wales have about 300 CSPs in all."""
-    max_items: int = 500
-    """Objectives in a plan, priorities in a CSP. Real plans have a handful to a few dozen."""
+    max_items: int = 100
+    """Objectives in a plan, priorities or meetings in a CSP, or any other list in one.
+    Real plans have a handful to a few dozen; 100 objectives against 100 priorities is
+    checked in seconds, 500 against 500 took minutes (docs/limits.md)."""
 
 
 DEFAULT_LIMITS = Limits()

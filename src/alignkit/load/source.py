@@ -21,7 +21,7 @@ _UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\
 _CP1252_MARKERS = frozenset(range(0x80, 0xA0))
 # Tab, newline and carriage return are text; other C0 controls, DEL, the C1 range and
 # U+FFFE are what binary data and corrupted pastes look like.
-_FORBIDDEN_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+FORBIDDEN_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class SourceError(AlignkitError):
@@ -157,7 +157,7 @@ def decode(data: bytes, shown: str) -> str:
             Position(prefix.count("\n") + 1, index - (prefix.rfind("\n") + 1) + 1),
             "delete it and type a space (or a real line break) instead",
         )
-    forbidden = _FORBIDDEN_CONTROL.search(text)
+    forbidden = FORBIDDEN_CONTROL.search(text)
     if forbidden:
         index = forbidden.start()
         prefix = text[:index]
@@ -171,11 +171,20 @@ def decode(data: bytes, shown: str) -> str:
 
 
 def display_path(path: Path) -> str:
-    """The path as users should see it: relative to the working directory when inside it."""
+    """The path as users should see it: relative to the working directory when inside it.
+
+    A diagnostic line starts with its path, so a path that starts with anything but a
+    letter, digit, '.', '_' or '/' is shown as ./path: a file named `::error::x.yaml`
+    must not become a GitHub workflow command in a CI log.
+    """
     if not path.is_absolute():
-        return path.as_posix()
+        return _defused(path.as_posix())
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return path.as_posix()
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+    return path.as_posix() if relative.startswith("..") else _defused(Path(relative).as_posix())
+
+
+def _defused(shown: str) -> str:
+    return shown if not shown or shown[0].isalnum() or shown[0] in "._/" else f"./{shown}"

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..load import SourceFile, load_source
+from ..models.common import PlainText
 from .normalise import Normaliser, Token, stem
 
 THEME_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -41,7 +42,7 @@ class ThemeEntry(_Entry):
     id: str = Field(
         pattern=THEME_ID_PATTERN, description="Short stable name, lower case with hyphens."
     )
-    label: str | None = Field(
+    label: PlainText | None = Field(
         None, min_length=1, description="How reports name the theme; required for a new one."
     )
     broader: list[str] = Field([], description="Themes this one is part of.")
@@ -52,14 +53,16 @@ class ThemeEntry(_Entry):
     focus: float | None = Field(
         None, gt=0, le=1, description="How much the theme says about a text (default 1)."
     )
-    terms: list[str] = Field([], description="Words and phrases that mean this theme.")
+    terms: list[PlainText] = Field([], description="Words and phrases that mean this theme.")
 
 
 class VocabularyFile(_Entry):
     """An alignkit vocabulary file: themes, acronyms and spellings of community safety."""
 
     version: int = Field(ge=1, le=1, description="Format version; 1.")
-    acronyms: dict[str, str] = Field({}, description="Acronym as written -> what it stands for.")
+    acronyms: dict[str, PlainText] = Field(
+        {}, description="Acronym as written -> what it stands for."
+    )
     any_case: list[str] = Field(
         [], description="Acronyms also recognised in lower case (e.g. asb)."
     )

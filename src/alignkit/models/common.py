@@ -49,6 +49,9 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+PlainText = Annotated[str, AfterValidator(_no_control_characters)]
+"""Any text that reaches a report, free of control characters (a vocabulary's labels)."""
+
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),

@@ -18,6 +18,10 @@ from ..codes import CODES
 from ..config import Config, Waiver
 from ..diagnostics import Position, Severity
 
+UNWAIVABLE = frozenset({"AK901", "AK902"})
+"""The findings about waivers themselves: made after the waivers are applied, so no
+waiver can accept them (and `alignkit baseline` writes none for them)."""
+
 
 def apply_policy(findings: Sequence[Finding], config: Config, as_of: dt.date) -> list[Finding]:
     settings = config.settings

@@ -182,7 +182,9 @@ def _view(report: CheckReport) -> dict[str, object]:
         )
         for c in report.summary.coverage
     )
-    plan_findings = [f for f in report.findings if f.csp is None]
+    # a finding naming no partnership of the run (AK902) is shown here, not lost
+    known = {csp.id for csp in report.csps}
+    plan_findings = [f for f in report.findings if f.csp not in known]
     groups = [
         GroupView(
             anchor="plan",

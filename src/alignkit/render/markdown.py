@@ -228,9 +228,11 @@ def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
 def markdown_report(report: CheckReport) -> str:
     """The report model as Markdown: one function of the model, so tests can feed it directly."""
     blocks = [_header(report), _summary(report), _matrix(report), _coverage(report)]
+    known = {csp.id for csp in report.csps}
     blocks.append(
         _findings(
-            [f for f in report.findings if f.csp is None],
+            # a finding naming no partnership of the run (AK902) is shown here, not lost
+            [f for f in report.findings if f.csp not in known],
             "## Findings about the police and crime plan",
             [f"File: {code(report.plan.path)}"],
         )

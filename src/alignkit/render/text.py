@@ -40,7 +40,9 @@ def _summary(result: CheckResult) -> Panel:
     plan = result.plan
     counts = result.counts()
     gaps = sum(1 for f in result.findings if f.code == "AK301" and not f.waived)
-    lines = Text()
+    # Wrapped inside the box whatever the console says (the terminal report is printed
+    # with soft_wrap, which would otherwise cut a sentence at the box's edge).
+    lines = Text(no_wrap=False, overflow="fold")
     lines.append(one_line(plan.title), style="bold")
     lines.append(f"  ({one_line(plan.force_area)}")
     if plan.period:
@@ -148,9 +150,10 @@ def render_text(result: CheckResult) -> RenderableType:
         )
     )
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
-        parts.append(
-            _findings(one_line(f"{csp.name} ({doc.source.shown})"), result.findings_for(csp.id))
-        )
+        # Led by a word of ours, not the partnership's name: a name such as `::error::…`
+        # must not start a line of a CI log, where it would be a workflow command.
+        title = one_line(f"Partnership {csp.id}: {csp.name} ({doc.source.shown})")
+        parts.append(_findings(title, result.findings_for(csp.id)))
     verdict = Text()
     errors = result.counts()["error"]
     verdict.append(

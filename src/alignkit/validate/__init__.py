@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic, Severity, has_errors
 from ..load import DEFAULT_LIMITS, Limits, display_path
 from ..models import CSP_KIND, PLAN_KIND
 from . import crossfile
-from .discover import UsageError, discover, same_file_key
+from .discover import UsageError, discover, is_folder, same_file_key
 from .documents import KIND_LABELS, LoadedDocument, ValidCSP, ValidPlan, load_document
 
 __all__ = [
@@ -68,11 +68,8 @@ def validate_paths(
     force area when exactly one such plan is among the files.
     Raises UsageError (exit 2) for paths that do not exist.
     """
-    if plan_path is not None:
-        if plan_path.is_dir():
-            raise UsageError(f"{plan_path}: the plan must be a file, not a folder")
-        if not plan_path.exists():
-            raise UsageError(f"{plan_path}: no such file")
+    if plan_path is not None and is_folder(plan_path):
+        raise UsageError(f"{plan_path}: the plan must be a file, not a folder")
     files, empty, unlisted = discover(paths)
     if len(files) > limits.max_files:
         # Stop before reading anything: this is a wrong folder, not a force area.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from ..errors import AlignkitError
@@ -31,9 +32,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     empty: list[Path] = []
     unreadable: list[Path] = []
     for given in paths:
-        if not given.exists() and not given.is_symlink():
-            raise UsageError(f"{given}: no such file or folder")
-        if given.is_dir():
+        if is_folder(given):
             found = _walk(given, unreadable)
             if not found and not unreadable:
                 empty.append(given)
@@ -42,12 +41,29 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
             files.append(given)
     unique: list[Path] = []
     seen: set[str] = set()
-    for path in files:
+    # The same files in any order on the command line give the same report.
+    for path in sorted(files, key=lambda p: p.as_posix()):
         key = same_file_key(path)
         if key not in seen:
             seen.add(key)
             unique.append(path)
     return unique, empty, sorted(set(unreadable))
+
+
+def is_folder(given: Path) -> bool:
+    """Whether ``given`` is a folder; UsageError when it is not there or cannot be looked
+    at (a name longer than the file system allows, a link loop)."""
+    try:
+        info = os.stat(given)
+    except (FileNotFoundError, NotADirectoryError):
+        if os.path.islink(given):
+            return False  # a dangling link: reported as that file, where it is
+        raise UsageError(f"{given}: no such file or folder") from None
+    except OSError as exc:
+        if os.path.islink(given):
+            return False  # a link loop: reported as that file, where it is
+        raise UsageError(f"{given}: cannot be read: {exc.strerror or exc}") from None
+    return stat.S_ISDIR(info.st_mode)
 
 
 def _walk(folder: Path, unreadable: list[Path] | None = None) -> list[Path]:

@@ -75,10 +75,9 @@ def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument
 
 
 def _too_many_items(source: SourceFile, limits: Limits) -> Diagnostic | None:
-    """A list of objectives or priorities longer than any real plan: stop before the
-    models and the matcher spend time on it."""
-    for name in ("objectives", "priorities"):
-        items = (source.data or {}).get(name)
+    """A list (objectives, priorities, meetings, …) longer than any real plan has: stop
+    before the models, the matcher and the calendar spend minutes on it."""
+    for name, items in (source.data or {}).items():
         if isinstance(items, list) and len(items) > limits.max_items:
             return Diagnostic(
                 "AK016",
