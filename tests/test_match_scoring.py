@@ -208,3 +208,33 @@ def test_one_score_and_many_round_alike():
         strengths = np.linspace(0.0, 1.0, 2001)
         many = calibration.scores(strengths).tolist()
         assert many == [calibration.score(float(s)) for s in strengths]
+
+
+def test_plain_and_dense_scorers_give_the_same_strengths_and_scores():
+    """A force area is scored in plain Python, very large tables with numpy (`dense.py`):
+    both must give the same floats to the last bit, so a report never depends on how
+    many pairs were scored at once. Every priority of the labelled corpus against every
+    objective of every case (shorthand, general aims, words alone all occur there)."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.accuracy import CORPUS, case_items, load_cases
+
+    from alignkit.match.dense import DenseScorer
+    from alignkit.match.scoring import DENSE_FROM
+
+    matcher = Matcher()
+    scorer = matcher.scorer
+    dense = DenseScorer(scorer)
+    priorities: list[Item] = []
+    objectives: list[Item] = []
+    for case in load_cases(CORPUS):
+        ps, os = case_items(matcher, case)
+        priorities += ps
+        objectives += os
+    p_profiles = [scorer.profile(p) for p in priorities]
+    o_profiles = [scorer.profile(o) for o in objectives]
+    plain = scorer._strength_rows(p_profiles, o_profiles)
+    assert dense.strengths(p_profiles, o_profiles).tolist() == plain
+    assert dense.scores(p_profiles, o_profiles) == scorer.score(priorities, objectives).rows
+    # the corpus exercises every part: lexical-only links, general aims, second themes
+    assert any(p.lexical for p in p_profiles) and any(o.general for o in o_profiles)
+    assert len(p_profiles) * len(o_profiles) < DENSE_FROM  # the plain path was the one taken

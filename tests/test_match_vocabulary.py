@@ -114,3 +114,18 @@ def test_loop_in_broader_is_an_error(tmp_path):
     )
     with pytest.raises(VocabularyError, match="loop"):
         load_vocabulary([path])
+
+
+def test_the_shipped_vocabulary_reads_the_same_fast_and_with_positions():
+    """Start-up reads the shipped vocabulary with libyaml and no positions; a user's file is
+    read with positions. Both must give the same vocabulary (YAML 1.1 would turn a term
+    such as 'on' or '101' into a bool or a number)."""
+    from alignkit.match.vocabulary import (
+        builtin_source,
+        builtin_vocabulary_file,
+        read_vocabulary_file,
+    )
+
+    fast = builtin_vocabulary_file()
+    assert fast == read_vocabulary_file(builtin_source())
+    assert len(fast.themes) > 50 and fast.weak_words

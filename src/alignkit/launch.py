@@ -7,6 +7,7 @@ is installed here, before anything heavy is imported.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -23,6 +24,12 @@ def interrupt(signum: int, frame: FrameType | None) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, interrupt)
+    # pydantic looks for plugins (observability hooks that watch every validation) among
+    # the entry points of every installed package the first time a model is built: a
+    # scan of the whole environment that costs more than validating a force area, and a
+    # way for unrelated packages to change what a check does. alignkit validates with no
+    # plugins; anyone who truly wants them can still set the variable themselves.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         from .cli import main as run
 

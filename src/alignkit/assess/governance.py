@@ -12,10 +12,8 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from ..load.package_data import read_package_yaml
 from ..models import GovernanceEvent, LocalPolicingBody
 
 TABLE = "governance.yaml"
@@ -24,14 +22,12 @@ TABLE = "governance.yaml"
 @functools.cache
 def shipped_events() -> tuple[GovernanceEvent, ...]:
     """The package's table, read once (it is package data, so a problem in it is a bug)."""
-    text = resources.files("alignkit").joinpath("data", TABLE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_package_yaml(TABLE)
     return tuple(GovernanceEvent.model_validate(item) for item in data["events"])
 
 
 def table_version() -> str:
-    text = resources.files("alignkit").joinpath("data", TABLE).read_text(encoding="utf-8")
-    return str(yaml.safe_load(text)["version"])
+    return str(read_package_yaml(TABLE)["version"])
 
 
 @dataclass(frozen=True)

@@ -158,7 +158,7 @@ def match_documents(
     result: list[PairScore] = []
     for i, ((csp, _), priority) in enumerate(zip(owners, priorities, strict=True)):
         for j, objective in enumerate(objectives):
-            value = int(scores.values[i, j])
+            value = scores.at(i, j)
             result.append(
                 PairScore(
                     csp.id,

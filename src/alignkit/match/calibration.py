@@ -8,13 +8,15 @@ monotone, so it never changes which objective ranks first.
 
 from __future__ import annotations
 
-import importlib.resources
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-import yaml
-from numpy.typing import NDArray
+from ..load.package_data import read_package_yaml
+
+if TYPE_CHECKING:  # numpy only for whole tables (the dense scorer, the benchmarks)
+    import numpy as np
+    from numpy.typing import NDArray
 
 CALIBRATION = "calibration.yaml"
 
@@ -28,6 +30,8 @@ class Calibration:
 
     def scores(self, strengths: NDArray[np.float64]) -> NDArray[np.int16]:
         """Raw strengths (0-1) to whole scores (0-100)."""
+        import numpy as np
+
         mapped = np.interp(
             100 * strengths, [0.0, self.aligned_at, 100.0], [0.0, self.aligned_score, 100.0]
         )
@@ -53,6 +57,5 @@ IDENTITY = Calibration(aligned_at=75.0)
 @cache
 def shipped() -> Calibration:
     """The calibration fitted on the labelled corpus, shipped as package data."""
-    text = (importlib.resources.files("alignkit") / "data" / CALIBRATION).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_package_yaml(CALIBRATION)
     return Calibration(float(data["aligned_at"]), float(data["aligned_score"]))

@@ -14,17 +14,31 @@ the same scores on every machine.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .calibration import Calibration, shipped
 from .profile import Item, Profile, build_profile
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # numpy is imported only for the dense path and the benchmarks
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from .dense import DenseScorer
+
+    Matrix = NDArray[np.float64]
+
+Table = list[list[float]]
+"""Rows of plain floats: a priority's row, an objective's column."""
+
+DENSE_FROM = 200_000
+"""From this many pairs in one call, numpy's whole-column arithmetic (`dense.py`) pays
+for importing numpy (about 0.15 s); below it, plain Python is quicker end to end."""
 
 # How much a link between two themes is worth, before the themes' weights in their texts.
 SAME = 1.0
@@ -69,13 +83,11 @@ class Thresholds:
         return "none"
 
 
-def relation_matrix(
-    vocabulary: Vocabulary, ancestors: Sequence[dict[int, int]]
-) -> NDArray[np.float64]:
-    """R[t, u]: what a priority on theme t and an objective on theme u share."""
+def relation_matrix(vocabulary: Vocabulary, ancestors: Sequence[dict[int, int]]) -> Table:
+    """R[t][u]: what a priority on theme t and an objective on theme u share."""
     themes = vocabulary.themes
     size = len(themes)
-    relation = np.zeros((size, size))
+    relation = [[0.0] * size for _ in range(size)]
     for t in range(size):
         for u in range(size):
             umbrella = themes[t].umbrella or themes[u].umbrella
@@ -95,27 +107,25 @@ def relation_matrix(
                 value = SIBLINGS
             else:
                 value = 0.0
-            relation[t, u] = value
+            relation[t][u] = value
     return relation
 
 
-def general_relation_matrix(
-    vocabulary: Vocabulary, relation: NDArray[np.float64]
-) -> NDArray[np.float64]:
+def general_relation_matrix(vocabulary: Vocabulary, relation: Table) -> Table:
     """R for two general aims: an umbrella they share is what both are about.
 
     "Reducing crime" says little about which crime, so against a specific priority it
     never aligns; against another general aim it is the same intent in other words.
     """
-    general = relation.copy()
+    general = [list(row) for row in relation]
     themes = vocabulary.themes
     for t, theme in enumerate(themes):
         if not theme.umbrella:
             continue
-        general[t, t] = GENERAL_SAME
+        general[t][t] = GENERAL_SAME
         for u in theme.related:
             if themes[u].umbrella:
-                general[t, u] = general[u, t] = GENERAL_RELATED
+                general[t][u] = general[u][t] = GENERAL_RELATED
     return general
 
 
@@ -123,11 +133,22 @@ def _siblings(a: Sequence[int], b: Sequence[int], vocabulary: Vocabulary) -> boo
     return any(p in b and not vocabulary.themes[p].umbrella for p in a)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scores:
     """The scores of every priority (rows) against every objective (columns)."""
 
-    values: NDArray[np.int16]
+    rows: list[list[int]]
+    columns: int
+
+    def at(self, priority: int, objective: int) -> int:
+        return self.rows[priority][objective]
+
+    @property
+    def values(self) -> NDArray[np.int16]:
+        """The same scores as a numpy array, for benchmarks and analysis."""
+        import numpy as np
+
+        return np.array(self.rows, dtype=np.int16).reshape(len(self.rows), self.columns)
 
 
 class Scorer:
@@ -141,15 +162,12 @@ class Scorer:
         self.thresholds = thresholds or Thresholds()
         self.calibration = calibration or shipped()
         # Every theme's broader themes with their distance, worked out once: the relation
-        # matrix and every explanation read them.
+        # tables and every explanation read them.
         self.ancestors = [vocabulary.ancestors(i) for i in range(len(vocabulary.themes))]
-        self.relation = relation_matrix(vocabulary, self.ancestors)
-        self.general_relation = general_relation_matrix(vocabulary, self.relation)
-        # The same as plain lists: explanations look up single cells, which numpy is
-        # slow at.
-        self.relation_rows: list[list[float]] = self.relation.tolist()
-        self.general_relation_rows: list[list[float]] = self.general_relation.tolist()
+        self.relation_rows = relation_matrix(vocabulary, self.ancestors)
+        self.general_relation_rows = general_relation_matrix(vocabulary, self.relation_rows)
         self._profiles: dict[tuple[object, ...], Profile] = {}
+        self._dense: DenseScorer | None = None
 
     def profile(self, item: Item) -> Profile:
         key = (item.side, item.places, *((f.name, f.text, f.weight) for f in item.fields))
@@ -159,29 +177,50 @@ class Scorer:
         return cached
 
     def score(self, priorities: Sequence[Item], objectives: Sequence[Item]) -> Scores:
-        return Scores(self.calibration.scores(self.strengths(priorities, objectives)))
-
-    def strengths(
-        self, priorities: Sequence[Item], objectives: Sequence[Item]
-    ) -> NDArray[np.float64]:
-        """Raw strengths (0-1) before calibration: what the benchmarks fit a line on."""
         p_profiles = [self.profile(p) for p in priorities]
         o_profiles = [self.profile(o) for o in objectives]
-        themes = self._theme_part(p_profiles, o_profiles, self.relation)
-        lexical = self._lexical_part(
-            [p.lexical for p in p_profiles], [o.lexical for o in o_profiles]
-        )
-        combined = np.maximum(themes, lexical)
-        self._general_aims(p_profiles, o_profiles, combined)
-        return combined
+        if len(p_profiles) * len(o_profiles) >= DENSE_FROM:
+            return Scores(self._dense_scorer().scores(p_profiles, o_profiles), len(o_profiles))
+        score = self.calibration.score
+        rows = self._strength_rows(p_profiles, o_profiles)
+        return Scores([[score(x) for x in row] for row in rows], len(o_profiles))
 
-    def relation_rows_for(self, p: Profile, o: Profile) -> list[list[float]]:
+    def strengths(self, priorities: Sequence[Item], objectives: Sequence[Item]) -> Matrix:
+        """Raw strengths (0-1) before calibration, as a numpy array: what the benchmarks
+        fit a line on."""
+        import numpy as np
+
+        p_profiles = [self.profile(p) for p in priorities]
+        o_profiles = [self.profile(o) for o in objectives]
+        rows = self._strength_rows(p_profiles, o_profiles)
+        return np.array(rows, dtype=np.float64).reshape(len(p_profiles), len(o_profiles))
+
+    def relation_rows_for(self, p: Profile, o: Profile) -> Table:
         """The relation table this pair is scored with, as rows of plain floats."""
         return self.general_relation_rows if p.general and o.general else self.relation_rows
 
-    def _general_aims(
-        self, ps: list[Profile], os: list[Profile], combined: NDArray[np.float64]
-    ) -> None:
+    def _dense_scorer(self) -> DenseScorer:
+        if self._dense is None:
+            from .dense import DenseScorer
+
+            self._dense = DenseScorer(self)
+        return self._dense
+
+    def _strength_rows(self, ps: list[Profile], os: list[Profile]) -> Table:
+        """Every pair's strength, in plain Python: for the few hundred to few tens of
+        thousands of pairs of a force area this is quicker than importing numpy."""
+        rows = _theme_part(ps, os, self.relation_rows)
+        lexical = [(j, o.lexical) for j, o in enumerate(os) if o.lexical]
+        for p, row in zip(ps, rows, strict=True):
+            if p.lexical:
+                for j, text in lexical:
+                    value = _lexical(p.lexical, text)
+                    if value > row[j]:
+                        row[j] = value
+        self._general_aims(ps, os, rows)
+        return rows
+
+    def _general_aims(self, ps: list[Profile], os: list[Profile], combined: Table) -> None:
         """Where both texts are general aims, score them as such: the umbrellas they share
         count in full (as far as the priority's words are the general aim: its umbrella
         weights carry its coverage)."""
@@ -189,50 +228,50 @@ class Scorer:
         cols = [j for j, o in enumerate(os) if o.general]
         if not rows or not cols:
             return
-        gp, go = [ps[i] for i in rows], [os[j] for j in cols]
-        part = self._theme_part(gp, go, self.general_relation)
-        block = np.ix_(rows, cols)
-        combined[block] = np.maximum(combined[block], part)
+        part = _theme_part([ps[i] for i in rows], [os[j] for j in cols], self.general_relation_rows)
+        for i, part_row in zip(rows, part, strict=True):
+            row = combined[i]
+            for j, value in zip(cols, part_row, strict=True):
+                if value > row[j]:
+                    row[j] = value
 
-    def _theme_part(
-        self, ps: list[Profile], os: list[Profile], relation: NDArray[np.float64]
-    ) -> NDArray[np.float64]:
-        """Best theme link per pair, plus a share of the second-best from another theme.
 
-        Vectorised by 'slot': slot k holds the k-th theme of every priority, so each slot
-        is one pass over the objectives' few themes with whole columns at a time.
-        """
-        n_p, n_o, size = len(ps), len(os), len(self.vocabulary.themes)
-        slots = max((len(p.weights) for p in ps), default=0)
-        best = np.zeros((n_p, n_o))
-        second = np.zeros((n_p, n_o))
-        objective_themes = [sorted(o.weights.items()) for o in os]
-        for slot in range(slots):
-            reach = np.zeros((n_p, size))  # what each priority's slot theme reaches, per theme
-            for i, profile in enumerate(ps):
-                ranked = sorted(profile.weights.items())
-                if slot < len(ranked):
-                    theme, weight = ranked[slot]
-                    reach[i] = weight * relation[theme]
-            part = np.zeros((n_p, n_o))
-            for j, owned in enumerate(objective_themes):
-                for theme, weight in owned:
-                    np.maximum(part[:, j], reach[:, theme] * weight, out=part[:, j])
-            second = np.maximum(second, np.minimum(best, part))
-            best = np.maximum(best, part)
-        # A second theme confirms a strong link more than it props up a weak one.
-        result: NDArray[np.float64] = 1.0 - (1.0 - best) * (1.0 - SECOND_THEME * second * best)
-        return result
+def _theme_part(ps: list[Profile], os: list[Profile], relation: Table) -> Table:
+    """Best theme link per pair, plus a share of the second-best from another theme.
 
-    def _lexical_part(self, ps: list[str], os: list[str]) -> NDArray[np.float64]:
-        if not ps or not os:
-            return np.zeros((len(ps), len(os)))
-        ratios = process.cdist(
-            ps,
-            os,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=LEXICAL_FLOOR,
-            dtype=np.uint8,
-        )
-        result: NDArray[np.float64] = ratios.astype(np.float64) * (LEXICAL_SCALE / 100.0)
-        return result
+    Each of the priority's themes in turn (by theme number) is a 'slot': its best link to
+    any of the objective's themes is that slot's part. The arithmetic, and its order, is
+    the dense scorer's (`dense.py`), so both give the same floats to the last bit.
+    """
+    objective_themes = [sorted(o.weights.items()) for o in os]
+    result: Table = []
+    for p in ps:
+        slots = [(weight, relation[theme]) for theme, weight in sorted(p.weights.items())]
+        row: list[float] = []
+        for owned in objective_themes:
+            best = second = 0.0
+            for p_weight, reach in slots:
+                part = 0.0
+                for theme, o_weight in owned:
+                    value = p_weight * reach[theme] * o_weight
+                    if value > part:
+                        part = value
+                lower = best if best < part else part
+                if lower > second:
+                    second = lower
+                if part > best:
+                    best = part
+            # A second theme confirms a strong link more than it props up a weak one.
+            row.append(1.0 - (1.0 - best) * (1.0 - SECOND_THEME * second * best))
+        result.append(row)
+    return result
+
+
+def _lexical(p_text: str, o_text: str) -> float:
+    """Words alone: token_set_ratio at or above the floor, rounded half away from zero as
+    rapidfuzz's ``cdist`` rounds into whole numbers, then scaled."""
+    ratio = fuzz.token_set_ratio(p_text, o_text, score_cutoff=LEXICAL_FLOOR)
+    whole = math.floor(ratio)
+    if ratio - whole >= 0.5:
+        whole += 1
+    return whole * (LEXICAL_SCALE / 100.0)

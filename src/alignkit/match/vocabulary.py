@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..load import SourceFile, load_source
+from ..load.package_data import read_package_yaml
 from ..models.common import PlainText
 from .normalise import Normaliser, Token, stem
 
@@ -180,6 +181,13 @@ def builtin_source() -> Path:
     return Path(str(importlib.resources.files("alignkit") / "data" / BUILTIN))
 
 
+def builtin_vocabulary_file() -> VocabularyFile:
+    """The shipped vocabulary, read with libyaml: it is package data, checked by the tests
+    (which also read it as a user's file is read, with positions, and compare), so it
+    needs no positions here and start-up is spared the pure-Python parser."""
+    return VocabularyFile.model_validate(read_package_yaml(BUILTIN, strings=True))
+
+
 def read_vocabulary_file(path: Path) -> VocabularyFile:
     """Read and check one vocabulary file; every problem at its line and column."""
     source = load_source(path)
@@ -206,7 +214,7 @@ def load_vocabulary(extra: Iterable[Path] = ()) -> Vocabulary:
     terms, more broader or related themes); a new id adds a theme, which then needs a
     label and at least one term.
     """
-    files = [read_vocabulary_file(builtin_source())]
+    files = [builtin_vocabulary_file()]
     files += [read_vocabulary_file(path) for path in extra]
     return compile_vocabulary(files)
 
