@@ -17,7 +17,7 @@ from pathlib import Path
 
 from alignkit.check import run_check
 from alignkit.match import Matcher
-from alignkit.registry import format_names, renderer
+from alignkit.registry import format_names, rendered
 from alignkit.validate import validate_paths
 
 from .national import _OBJECTIVE_HEADS, _TOPICS, _VERBS, FORCES, SEED
@@ -96,7 +96,7 @@ def time_whole_country(root: Path, csps: int = CSPS) -> WholeRun:
         assert run.result is not None, "the synthetic documents must be valid"
         findings += len(run.result.findings)
         for name in format_names("report"):
-            renderer("report", name)(run.result)
+            rendered("report", name, run.result)
     seconds = time.perf_counter() - start
     # Peak resident memory of the whole process (tracemalloc would slow the run threefold).
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

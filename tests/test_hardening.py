@@ -25,7 +25,7 @@ from alignkit.pipeline import run_pipeline
 from alignkit.policy import baseline_waivers
 from alignkit.project import resolve_project
 from alignkit.publish import document
-from alignkit.registry import DOCUMENTS, renderer
+from alignkit.registry import DOCUMENTS, rendered
 from alignkit.scaffold import planned_files
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
@@ -48,7 +48,7 @@ def _every_document(plan: Path, csps: Path) -> list[tuple[str, str, str]]:
     assert run_.result is not None
     made = {kind: document(kind, run_.result, run_.matcher) for kind in DOCUMENTS}
     return [
-        (kind, name, renderer(kind, name)(made[kind]))
+        (kind, name, rendered(kind, name, made[kind]))
         for kind, spec in DOCUMENTS.items()
         for name in spec.formats
     ]

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeAlias
 
 from .errors import AlignkitError
 from .registry import is_alignkit_output
@@ -24,6 +25,15 @@ from .registry import is_alignkit_output
 
 class OutputError(AlignkitError):
     """The report cannot be written where asked (exit code 2)."""
+
+
+Content: TypeAlias = str | Iterable[str]
+"""A report's text, whole or as pieces written as they are made: a force area's JSON report
+is tens of megabytes, never held whole in memory."""
+
+
+def _pieces(content: Content) -> Iterable[str]:
+    return (content,) if isinstance(content, str) else content
 
 
 def _umask() -> int:
@@ -90,14 +100,15 @@ def _refuse_inputs(target: Path, info: os.stat_result | None, protected: Iterabl
             )
 
 
-def to_stdout(content: str) -> None:
+def to_stdout(content: Content) -> None:
     """Write to standard output; a closed pipe or a full disk is an OutputError.
 
     The terminal's encoding may not be UTF-8 (a Windows console, PYTHONIOENCODING=ascii):
     the command line sets stdout to replace what it cannot show (see `cli.main`).
     """
     try:
-        sys.stdout.write(content)
+        for piece in _pieces(content):
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:
         stdout_gone()
@@ -117,7 +128,7 @@ def stdout_gone() -> None:
         pass
 
 
-def _stream(content: str, target: Path, info: os.stat_result) -> None:
+def _stream(content: Content, target: Path, info: os.stat_result) -> None:
     """Write to a pipe or character device (`/dev/null`, `/dev/stdout`) without replacing it.
 
     Opened without blocking: a pipe nobody reads is refused at once, not waited on.
@@ -132,10 +143,11 @@ def _stream(content: str, target: Path, info: os.stat_result) -> None:
         raise OutputError(f"cannot write {target}: {_why(exc)}") from None
     try:
         os.set_blocking(handle, True)
-        data = content.encode("utf-8")
-        while data:
-            written = os.write(handle, data)
-            data = data[written:]
+        for piece in _pieces(content):
+            data = piece.encode("utf-8")
+            while data:
+                written = os.write(handle, data)
+                data = data[written:]
     except BrokenPipeError:
         raise OutputError(f"{target} was closed before the report was written") from None
     except OSError as exc:
@@ -145,7 +157,7 @@ def _stream(content: str, target: Path, info: os.stat_result) -> None:
 
 
 def write_report(
-    content: str, target: Path | None, protected: Iterable[Path] = (), *, force: bool = False
+    content: Content, target: Path | None, protected: Iterable[Path] = (), *, force: bool = False
 ) -> None:
     """Write ``content`` to ``target`` (stdout when None), atomically.
 
@@ -170,7 +182,7 @@ def write_report(
     _replace(content, Path(os.path.realpath(target)) if info is not None else target)
 
 
-def _replace(content: str, target: Path) -> None:
+def _replace(content: Content, target: Path) -> None:
     """Write to a temporary file beside ``target``, then move it into place.
 
     ``target`` is the real file (links resolved), so a link to a report stays a link.
@@ -180,7 +192,8 @@ def _replace(content: str, target: Path) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:200]}.", dir=target.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
+                for piece in _pieces(content):
+                    stream.write(piece)
             # mkstemp makes the file private; a report is for sharing, so use the usual mode.
             os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, target)

@@ -4,7 +4,8 @@ The command line's `--format` choices, the configuration's `[[outputs]] format`,
 documentation's tables and the tests' parametrisation all read DOCUMENTS. Renderers are
 named as "module:function" and imported only when a run asks for them, so start-up never
 pays for jinja2 or a format it does not write. A new format is one module with a function
-``document -> str`` and one line in the table below.
+``document -> str`` (or an iterable of str pieces, written as they come: for reports too
+large to hold twice) and one line in the table below.
 
 This module imports nothing of alignkit's at import time: it is read by `--help`.
 """
@@ -12,7 +13,7 @@ This module imports nothing of alignkit's at import time: it is read by `--help`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
@@ -23,7 +24,8 @@ class Format:
     """One way to write a document: the function that writes it and the file it makes."""
 
     target: str
-    """"module:function", the function ``document -> str``; imported when first used."""
+    """"module:function", the function ``document -> str`` (or pieces of str); imported
+    when first used."""
     extension: str
     description: str
     signature: str
@@ -87,7 +89,10 @@ DOCUMENTS: dict[str, DocumentKind] = {
                 "alignkit.render.html:render_html", "html", "to open, share and print", _HTML
             ),
             "json": Format(
-                "alignkit.render.report:report_json", "json", "for other tools", _REPORT_JSON
+                "alignkit.render.report:report_json_pieces",
+                "json",
+                "for other tools",
+                _REPORT_JSON,
             ),
             "github": Format(
                 "alignkit.render.github:render_github",
@@ -208,9 +213,15 @@ def _load(target: str) -> Callable[..., Any]:
     return function
 
 
-def renderer(kind: str, name: str) -> Callable[[Any], str]:
+def renderer(kind: str, name: str) -> Callable[[Any], str | Iterable[str]]:
     """The function that writes ``kind`` as ``name``; KeyError for a format not in the table."""
     return _load(DOCUMENTS[kind].formats[name].target)
+
+
+def rendered(kind: str, name: str, document: Any) -> str:
+    """``document`` written as ``name``, whole, for a caller that needs the text itself."""
+    content = renderer(kind, name)(document)
+    return content if isinstance(content, str) else "".join(content)
 
 
 def builder(kind: str) -> Callable[..., Any]:

@@ -7,8 +7,7 @@ written; stems never reach a reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -20,8 +19,9 @@ SHOWN_LINK = 40
 """A theme link weaker than this (0-100) is kept in the detail but left out of the summary."""
 
 
-@dataclass(frozen=True)
-class ThemeLink:
+class ThemeLink(NamedTuple):
+    # Named tuples rather than frozen dataclasses: a force area's JSON report explains
+    # every pair, and a frozen dataclass is several times slower to make.
     priority_theme: str
     objective_theme: str
     relation: str
@@ -37,8 +37,7 @@ class ThemeLink:
     out: says which side and which words."""
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     summary: str
     themes: tuple[ThemeLink, ...]
     terms: tuple[str, ...]
@@ -47,8 +46,7 @@ class Explanation:
     word_score: int
 
     def to_dict(self) -> dict[str, Any]:
-        # By hand rather than dataclasses.asdict, which deep-copies: this runs for every
-        # pair of a force area.
+        # By hand rather than asdict, which deep-copies: this runs for every pair.
         return {
             "summary": self.summary,
             "themes": [_link_dict(link) for link in self.themes],
@@ -59,11 +57,13 @@ class Explanation:
         }
 
 
+_LINK_KEYS = ThemeLink._fields
+_LINK_KEYS_UNREAD = _LINK_KEYS[:-1]
+
+
 def _link_dict(link: ThemeLink) -> dict[str, Any]:
-    data = link.__dict__.copy()
-    if not link.reading:  # the key appears only where a bare title was read
-        del data["reading"]
-    return data
+    # The 'reading' key appears only where a bare title was read.
+    return dict(zip(_LINK_KEYS if link.reading else _LINK_KEYS_UNREAD, link, strict=False))
 
 
 def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
@@ -78,22 +78,42 @@ def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
 
 def explain(scorer: Scorer, p: Profile, o: Profile, score: int) -> Explanation:
     """Why the priority read as ``p`` scored ``score`` against the objective read as ``o``."""
-    themes = scorer.vocabulary.themes
     general = p.general and o.general
     relation = scorer.relation_rows_for(p, o)
-    calibrate = scorer.calibration.score
-
     candidates = []
     for f in p.strongest:
         best = o.best_link(f.hit.theme, relation, general)
         if best is not None:
             g, value = best
             candidates.append((f.weight * value * g.weight, f, g, value))
+    links = _links(scorer, candidates) if candidates else []
+
+    terms = _shared_words(p.plain_words, o.plain_words) if general else ()
+    terms = terms or _shared_words(p.words, o.words)
+    if not links and not terms:  # most pairs of a force area: nothing in common
+        word_score = scorer.calibration.score(_word_part(p.lexical, o.lexical))
+        return Explanation(NOTHING, (), (), (), 0, word_score)
+    fields = tuple(
+        dict.fromkeys(f"{link.priority_field} ↔ {link.objective_field}" for link in links)
+    )
+    theme_score = max((link.strength for link in links), default=0)
+    word_score = scorer.calibration.score(_word_part(p.lexical, o.lexical))
+    summary = _summary(links, terms, score)
+    if general and summary != NOTHING:
+        summary = "both general aims: " + summary
+    return Explanation(summary, tuple(links), terms, fields, theme_score, word_score)
+
+
+def _links(scorer: Scorer, candidates: list[tuple[float, Found, Found, float]]) -> list[ThemeLink]:
+    """The strongest link of each of the priority's themes, strongest first, at most
+    MAX_LINKS."""
+    themes = scorer.vocabulary.themes
+    calibrate = scorer.calibration.score
     candidates.sort(key=lambda c: (-c[0], c[1].hit.start, c[2].hit.start))
     links: list[ThemeLink] = []
     seen: set[int] = set()
     for strength, f, g, value in candidates:
-        if f.hit.theme in seen or len(links) == MAX_LINKS:
+        if f.hit.theme in seen:
             continue
         seen.add(f.hit.theme)
         links.append(
@@ -109,18 +129,9 @@ def explain(scorer: Scorer, p: Profile, o: Profile, score: int) -> Explanation:
                 _reading(f, g),
             )
         )
-
-    terms = _shared_words(p.plain_words, o.plain_words) if general else ()
-    terms = terms or _shared_words(p.words, o.words)
-    fields = tuple(
-        dict.fromkeys(f"{link.priority_field} ↔ {link.objective_field}" for link in links)
-    )
-    theme_score = max((link.strength for link in links), default=0)
-    word_score = calibrate(_word_part(p.lexical, o.lexical))
-    summary = _summary(links, terms, score)
-    if general and summary != NOTHING:
-        summary = "both general aims: " + summary
-    return Explanation(summary, tuple(links), terms, fields, theme_score, word_score)
+        if len(links) == MAX_LINKS:
+            break
+    return links
 
 
 def _reading(f: Found, g: Found) -> str:
@@ -134,20 +145,25 @@ def _reading(f: Found, g: Found) -> str:
 
 
 def _word_part(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
     ratio = fuzz.token_set_ratio(a, b, score_cutoff=LEXICAL_FLOOR)
     return ratio * LEXICAL_SCALE / 100.0
 
 
 def _shared_words(ours: Words, theirs: Words) -> tuple[str, ...]:
     shared: list[str] = []
+    their_surface = theirs.surface
+    nearest = theirs.nearest
     for stem_, surface in ours.surface.items():
-        if stem_ in theirs.surface:
+        if stem_ in their_surface:
             shared.append(surface)
             continue
-        near = theirs.nearest(stem_)
+        near = nearest(stem_)
         if near is not None:
-            shared.append(f"{surface} ~ {theirs.surface[near]}")
-    return tuple(dict.fromkeys(shared))
+            shared.append(f"{surface} ~ {their_surface[near]}")
+    # 'ASB' is the surface of three stems (anti, social, behaviour): name it once.
+    return tuple(dict.fromkeys(shared)) if len(shared) > 1 else tuple(shared)
 
 
 NOTHING = "no shared theme or words"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[a-z0-9]+")
 # A word as written: letters and digits, joined by hyphens or apostrophes ("Anti-Social",
@@ -28,9 +28,12 @@ _RE_PREFIX = re.compile(r"\bre-(?=[a-z])")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-"})
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a text: its stem for matching and its surface form for explanations."""
+class Token(NamedTuple):
+    """One word of a text: its stem for matching and its surface form for explanations.
+
+    A named tuple, as are the theme hits and findings made from tokens: every text of a
+    force area is read into them, and a frozen dataclass is several times slower to make.
+    """
 
     stem: str
     surface: str
@@ -86,18 +89,26 @@ class Normaliser:
         # Written word -> its stems. Plans reuse their words, and a national run reads
         # thousands of texts; the answer for a word never changes, so keep it.
         self._stems_of: dict[str, tuple[str, ...]] = {}
+        self._tokens_of: dict[str, tuple[Token, ...]] = {}
 
     def _acronym(self, word: str) -> str | None:
         if word in self._acronyms:
             return self._acronyms[word]
         return self._any_case.get(word.lower())
 
-    def tokens(self, text: str) -> list[Token]:
+    def tokens(self, text: str) -> tuple[Token, ...]:
         """The words of ``text`` with their stems; each keeps the word as written.
 
         "Tackling ASB" gives tackl/Tackling, anti/ASB, social/ASB, behaviour/ASB: matching
-        sees the expansion, explanations quote "ASB".
+        sees the expansion, explanations quote "ASB". Kept per text: partnerships use the
+        same titles ("Anti-social behaviour") again and again.
         """
+        known = self._tokens_of.get(text)
+        if known is None:
+            known = self._tokens_of[text] = tuple(self._read(text))
+        return known
+
+    def _read(self, text: str) -> list[Token]:
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
         text = _PREVENT_PROGRAMME.sub("Prevent programme", text)
         result: list[Token] = []

@@ -7,7 +7,8 @@ of reading a text does not grow with the number of comparisons.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -91,8 +92,7 @@ PRIORITY_WEIGHTS = {"title": 1.0, "description": 0.8, "sub-themes": 0.8}
 OBJECTIVE_WEIGHTS = {"title": 1.0, "description": 0.85, "sub-themes": 0.85}
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A theme found in a field, with its weight there (field, position, focus)."""
 
     hit: ThemeHit
@@ -244,7 +244,7 @@ def build_profile(item: Item, vocabulary: Vocabulary) -> Profile:
         # A priority is about an umbrella only as far as its words are: "River safety
         # campaigns" touches 'safety' but is about something the vocabulary does not know.
         found = [
-            replace(f, weight=f.weight * coverage) if themes[f.hit.theme].umbrella else f
+            f._replace(weight=f.weight * coverage) if themes[f.hit.theme].umbrella else f
             for f in found
         ]
     weights: dict[int, float] = {}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import importlib.resources
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -95,8 +95,7 @@ class Theme:
     related: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class ThemeHit:
+class ThemeHit(NamedTuple):
     """A theme recognised in a text, and the words it was recognised by."""
 
     theme: int
@@ -117,6 +116,10 @@ class Vocabulary:
     """Stem of a word -> the themes a bare title made of it is read as."""
     terms: dict[str, tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
     """First stem -> (term stems, theme indices), longest term first."""
+    _ancestors: dict[int, dict[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    _hits: dict[tuple[Token, ...], tuple[ThemeHit, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
@@ -126,14 +129,24 @@ class Vocabulary:
 
     def find(self, tokens: Sequence[Token]) -> list[ThemeHit]:
         """Themes in ``tokens``, longest phrase first so 'domestic violence' is not read
-        as 'violence'; each word counts towards one phrase only."""
+        as 'violence'; each word counts towards one phrase only. Kept per text, as the
+        tokens are (a new list each time: callers add to it)."""
+        key = tuple(tokens)
+        known = self._hits.get(key)
+        if known is None:
+            known = self._hits[key] = tuple(self._find(key))
+        return list(known)
+
+    def _find(self, tokens: tuple[Token, ...]) -> list[ThemeHit]:
         hits: list[ThemeHit] = []
+        stems_of = tuple(t.stem for t in tokens)
+        terms = self.terms
         i = 0
         while i < len(tokens):
             matched = False
-            for stems, themes in self.terms.get(tokens[i].stem, ()):
+            for stems, themes in terms.get(stems_of[i], ()):
                 end = i + len(stems)
-                if end <= len(tokens) and all(tokens[i + k].stem == s for k, s in enumerate(stems)):
+                if stems_of[i:end] == stems:
                     if _negated(tokens, i):
                         break  # the negated word only: "non-domestic violence" is violence
                     words = _as_written(tokens[i:end])
@@ -146,7 +159,14 @@ class Vocabulary:
         return hits
 
     def ancestors(self, index: int) -> dict[int, int]:
-        """Every broader theme of ``index`` with its distance (1 = direct parent)."""
+        """Every broader theme of ``index`` with its distance (1 = direct parent); worked
+        out once per theme (every text's reading asks)."""
+        known = self._ancestors.get(index)
+        if known is None:
+            known = self._ancestors[index] = self._find_ancestors(index)
+        return known
+
+    def _find_ancestors(self, index: int) -> dict[int, int]:
         found: dict[int, int] = {}
         queue = deque((parent, 1) for parent in self.themes[index].broader)
         while queue:
