@@ -56,7 +56,8 @@ def test_the_pieces_are_the_models_report_byte_for_byte(area, tmp_path):
     plan, csps = _areas(tmp_path)[area]
     result = _result(plan, csps)
     pieces = list(report_json_pieces(result))
-    assert len(pieces) == len(result.csps) + 2  # streamed, not one string
+    # streamed a priority at a time, never as one string
+    assert len(pieces) > sum(len(c.priorities) for c in result.csps)
     whole = "".join(pieces)
     assert whole == build_report(result).model_dump_json(indent=2) + "\n"
     # and it is the report tools read: valid JSON in the model's shape
@@ -82,3 +83,18 @@ def test_human_formats_explain_only_the_closest_objective():
             explained = [m.objective for m in priority.matches if m.explanation]
             closest = max(priority.matches, key=lambda m: m.score).objective
             assert explained == [closest]
+
+
+def test_writing_the_json_report_keeps_no_explanation_it_made():
+    """The JSON report explains every pair; it must not keep them all (a 5,000-priority
+    partnership has 50,000): only those a rule had already asked for stay kept."""
+    result = _result(WESSEX / "plan.yaml", [WESSEX / "csps"])
+    pairs = list(result.table.pairs.values())
+
+    def kept() -> int:
+        return sum(1 for p in pairs if p.explanation._make is None)
+
+    before = kept()
+    assert before < len(pairs)  # the rules asked for some, not all
+    "".join(report_json_pieces(result))
+    assert kept() == before

@@ -40,9 +40,13 @@ class Pair:
 
     @property
     def detail(self) -> dict[str, Any]:
-        """The engine's full explanation (summary first), for the JSON report: made
-        afresh each time, so that only the explanation itself is kept."""
-        return self.explanation().to_dict()
+        """The engine's full explanation (summary first), for the JSON report, which
+        writes it once: an explanation not already kept (for a rule or a human format)
+        is made without keeping it, so a report of tens of thousands of pairs never holds
+        them all."""
+        fresh = getattr(self.explanation, "fresh", self.explanation)
+        explained: Explained = fresh()
+        return explained.to_dict()
 
 
 @dataclass

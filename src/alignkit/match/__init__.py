@@ -117,6 +117,11 @@ class Later(Generic[T]):
             self._value, self._make = self._make(), None
         return cast(T, self._value)
 
+    def fresh(self) -> T:
+        """The value, kept if it already was, else made and not kept: for a reader that
+        needs it once (the JSON report writes every pair's explanation, then drops it)."""
+        return cast(T, self._value) if self._make is None else self._make()
+
 
 @dataclass(frozen=True)
 class PairScore:

@@ -3,13 +3,14 @@ models/report.py (whose JSON Schema is generated into `schemas/`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import pydantic_core
 
 from .. import __version__
 from ..assess import CheckResult
+from ..models import CSPDocument, Priority
 from ..models.report import (
     CheckReport,
     Coverage,
@@ -22,6 +23,7 @@ from ..models.report import (
     Theme,
     Tool,
 )
+from ..validate import ValidCSP
 
 Explanations = Literal["all", "closest"]
 
@@ -45,57 +47,58 @@ def csp_report_data(
     result: CheckResult, explanations: Explanations = "all"
 ) -> Iterator[dict[str, Any]]:
     """Each partnership's part as plain data, in the shape (and key order) of CSPReport:
-    what the JSON report writes directly and the models are validated from."""
-    table = result.table
+    what the models are validated from and the JSON report writes directly."""
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
-        priorities = []
-        for priority in csp.priorities:
-            pairs = table.for_priority(csp.id, priority.id)
-            closest = table.closest(csp.id, priority.id)
-            best = table.best(csp.id, priority.id)
-            shown = {closest.objective} if explanations == "closest" and closest else None
-            priorities.append(
-                {
-                    "id": priority.id,
-                    "title": priority.title,
-                    "supports": list(priority.supports),
-                    "best": {
-                        "objective": best.objective,
-                        "score": best.score,
-                        "status": best.status,
-                    }
-                    if best
-                    else None,
-                    "matches": [
-                        {
-                            "objective": p.objective,
-                            "score": p.score,
-                            "status": p.status,
-                            "explanation": p.detail
-                            if shown is None or p.objective in shown
-                            else {},
-                        }
-                        for p in pairs
-                    ],
-                }
-            )
-        cells = [result.cells[(csp.id, o.id)] for o in result.plan.objectives]
-        yield {
-            "id": csp.id,
-            "name": csp.name,
-            "path": doc.source.shown,
-            "tier": csp.tier,
-            "priorities": priorities,
-            "regard": [
-                {
-                    "objective": o.id,
-                    "state": cell.state,
-                    "priorities": list(cell.priorities),
-                    "reason": cell.reason,
-                }
-                for o, cell in zip(result.plan.objectives, cells, strict=True)
-            ],
-        }
+        priorities = [_priority_data(result, csp.id, p, explanations) for p in csp.priorities]
+        yield _csp_data(result, doc, csp, priorities)
+
+
+def _csp_data(
+    result: CheckResult, doc: ValidCSP, csp: CSPDocument, priorities: list[Any]
+) -> dict[str, Any]:
+    cells = [(o.id, result.cells[(csp.id, o.id)]) for o in result.plan.objectives]
+    return {
+        "id": csp.id,
+        "name": csp.name,
+        "path": doc.source.shown,
+        "tier": csp.tier,
+        "priorities": priorities,
+        "regard": [
+            {
+                "objective": objective,
+                "state": cell.state,
+                "priorities": list(cell.priorities),
+                "reason": cell.reason,
+            }
+            for objective, cell in cells
+        ],
+    }
+
+
+def _priority_data(
+    result: CheckResult, csp: str, priority: Priority, explanations: Explanations
+) -> dict[str, Any]:
+    table = result.table
+    closest = table.closest(csp, priority.id)
+    best = table.best(csp, priority.id)
+    shown = {closest.objective} if explanations == "closest" and closest else None
+    return {
+        "id": priority.id,
+        "title": priority.title,
+        "supports": list(priority.supports),
+        "best": {"objective": best.objective, "score": best.score, "status": best.status}
+        if best
+        else None,
+        "matches": [
+            {
+                "objective": p.objective,
+                "score": p.score,
+                "status": p.status,
+                "explanation": p.detail if shown is None or p.objective in shown else {},
+            }
+            for p in table.for_priority(csp, priority.id)
+        ],
+    }
 
 
 def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
@@ -156,32 +159,51 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
     )
 
 
-_NO_CSPS = '\n  "csps": [],\n'
-"""How the report with no partnerships' parts writes its (top-level) list of them: a text
-value cannot contain it, since pydantic escapes the quotes inside strings."""
-_ITEM = "\n    "
-"""A new line at the depth of an item of that list."""
-
-
 def report_json(result: CheckResult) -> str:
     return "".join(report_json_pieces(result))
 
 
 def report_json_pieces(result: CheckResult) -> Iterator[str]:
-    """The JSON report as pieces, one partnership at a time, for the writer to stream.
+    """The JSON report as pieces, a priority at a time, for the writer to stream.
 
-    The report around them is the model, written by pydantic's serialiser; each
-    partnership's part is its plain data written by the same serialiser (pydantic_core),
-    indented to its depth. Byte for byte what ``build_report(result).model_dump_json(
-    indent=2)`` writes (a test holds it to that), without holding a report of tens of
-    megabytes twice over, or building tens of thousands of models to write them out."""
+    The report around the partnerships is the model, written by pydantic's serialiser;
+    each partnership and each of its priorities is plain data written by the same
+    serialiser (pydantic_core), indented to its depth. Byte for byte what
+    ``build_report(result).model_dump_json(indent=2)`` writes (a test holds it to that),
+    without holding a report of tens of megabytes, its models or its explanations."""
     shell = report_shell(result, []).model_dump_json(indent=2)
-    head, marker, tail = shell.partition(_NO_CSPS)
-    if not marker or not result.csps:
-        yield shell + "\n"
-        return
-    yield head + '\n  "csps": ['
-    for number, data in enumerate(csp_report_data(result)):
-        text = pydantic_core.to_json(data, indent=2).decode("utf-8")
-        yield ("" if number == 0 else ",") + _ITEM + text.replace("\n", _ITEM)
-    yield "\n  ],\n" + tail + "\n"
+    csps = (
+        _with_list(
+            _json(_csp_data(result, doc, csp, [])),
+            "priorities",
+            ([_json(_priority_data(result, csp.id, p, "all"))] for p in csp.priorities),
+        )
+        for doc, csp in zip(result.csp_docs, result.csps, strict=True)
+    )
+    yield from _with_list(shell, "csps", csps)
+    yield "\n"
+
+
+def _json(data: dict[str, Any]) -> str:
+    return pydantic_core.to_json(data, indent=2).decode("utf-8")
+
+
+_ITEM = "\n    "
+"""A new line at the depth of an item of a list that is a top-level key's value."""
+
+
+def _with_list(shell: str, key: str, items: Iterable[Iterable[str]]) -> Iterator[str]:
+    """``shell``, an object written with ``key`` an empty list, with ``items`` (each as
+    pieces of text) written into that list at their depth.
+
+    The empty list is found as its key at the object's first level (two spaces in): a
+    text value cannot contain it, as pydantic escapes the quotes inside strings."""
+    marker = f'\n  "{key}": [],\n'
+    head, found, tail = shell.partition(marker)
+    opened = False
+    for item in items if found else ():
+        yield (f'{head}\n  "{key}": [' if not opened else ",") + _ITEM
+        opened = True
+        for piece in item:
+            yield piece.replace("\n", _ITEM)
+    yield f"\n  ],\n{tail}" if opened else shell
