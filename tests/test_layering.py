@@ -32,6 +32,8 @@ LAYERS: list[set[str]] = [
     {"check", "project"},
     {"pipeline"},
     {"render", "calendar", "pack", "summary", "schemas", "docgen", "scaffold", "importer"},
+    # Two runs of the pipeline (or two JSON reports) compared: reads the report's model.
+    {"diff"},
     {"publish", "reporting"},
     {"cli", "__main__", "launch"},
 ]
