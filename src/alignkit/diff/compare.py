@@ -28,6 +28,8 @@ from .identity import Pairing, Translation, pair_findings, translation
 from .verdict import verdict
 
 SEVERITIES = ("error", "warning", "info")
+GAP_CODES = ("AK301",)
+"""An unexplained gap: an objective a partnership neither addresses nor records why not."""
 
 
 def side(label: str, report: CheckReport) -> Side:
@@ -38,7 +40,9 @@ def compare(base: CheckReport, head: CheckReport, base_label: str, head_label: s
     """What changed from ``base`` to ``head``."""
     moved = translation(base, head)
     objectives = list(objective_changes(base, head, moved))
-    findings = [c for c in map(_finding_change, pair_findings(base.findings, head.findings, moved)) if c]
+    findings = [
+        c for c in map(_finding_change, pair_findings(base.findings, head.findings, moved)) if c
+    ]
     counts = _counts(findings)
     shared = _shared_csps(base, head)
     cells = [c for b, h in shared for c in _cell_changes(b, h, moved)]
@@ -69,7 +73,9 @@ def sources(base: CheckReport, moved: Translation) -> dict[str, list[str]]:
     return found
 
 
-def objective_changes(base: CheckReport, head: CheckReport, moved: Translation) -> Iterator[ItemChange]:
+def objective_changes(
+    base: CheckReport, head: CheckReport, moved: Translation
+) -> Iterator[ItemChange]:
     """HEAD's objectives that are new, renamed or replace others, then BASE's that went."""
     titles = {o.id: o.title for o in base.plan.objectives}
     came_from = sources(base, moved)
@@ -191,11 +197,14 @@ def _finding_change(pair: Pairing) -> FindingChange | None:
     before, after = pair
     either = after or before
     assert either is not None
-    if before is not None and after is not None:
-        # Same identity: changed only when it now counts differently. A message that
-        # differs because an objective was renamed or renumbered is the same finding.
-        if (before.severity, before.waiver is None) == (after.severity, after.waiver is None):
-            return None
+    # Same identity: changed only when it now counts differently. A message that differs
+    # because an objective was renamed or renumbered is the same finding.
+    if (
+        before is not None
+        and after is not None
+        and (before.severity, before.waiver is None) == (after.severity, after.waiver is None)
+    ):
+        return None
     change = "opened" if before is None else "closed" if after is None else "changed"
     return FindingChange(
         change=change,
@@ -208,32 +217,30 @@ def _finding_change(pair: Pairing) -> FindingChange | None:
     )
 
 
+def _counted(change: FindingChange) -> FindingState | None:
+    """The side an opened or closed finding counts on, unless waived there."""
+    state = change.after if change.change == "opened" else change.before
+    return state if state is not None and not state.waived else None
+
+
 def _counts(changes: list[FindingChange]) -> DiffCounts:
-    def count(change: str, severity: str) -> int:
+    def count(change: str, codes: tuple[str, ...] = (), severity: str | None = None) -> int:
         return sum(
             1
             for c in changes
             if c.change == change
-            and (state := c.after if change == "opened" else c.before) is not None
-            and state.severity == severity
-            and not state.waived
+            and (state := _counted(c)) is not None
+            and (not codes or c.code in codes)
+            and (severity is None or state.severity == severity)
         )
 
-    def gaps(change: str) -> int:
-        return sum(1 for c in changes if c.change == change and c.code == "AK301" and not _waived(c))
-
     return DiffCounts(
-        opened={s: count("opened", s) for s in SEVERITIES},  # type: ignore[misc]
-        closed={s: count("closed", s) for s in SEVERITIES},  # type: ignore[misc]
+        opened={s: count("opened", severity=s) for s in SEVERITIES},
+        closed={s: count("closed", severity=s) for s in SEVERITIES},
         changed=sum(1 for c in changes if c.change == "changed"),
-        gaps_opened=gaps("opened"),
-        gaps_closed=gaps("closed"),
+        gaps_opened=count("opened", GAP_CODES),
+        gaps_closed=count("closed", GAP_CODES),
     )
-
-
-def _waived(change: FindingChange) -> bool:
-    state = change.after if change.change == "opened" else change.before
-    return state is not None and state.waived
 
 
 def briefing(head: CheckReport, objectives: list[ItemChange]) -> list[BriefingRow]:
@@ -249,7 +256,7 @@ def briefing(head: CheckReport, objectives: list[ItemChange]) -> list[BriefingRo
             BriefingRow(
                 objective=item.id,
                 title=item.title,
-                change=item.change,  # type: ignore[arg-type]
+                change=item.change,
                 replaces=[t.id for t in item.before if t.id != item.id],
                 addressed_by=list(cover.addressed_by),
                 partial_by=list(cover.partial_by),

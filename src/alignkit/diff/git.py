@@ -66,10 +66,10 @@ def materialise(root: Path, commit: str, paths: Sequence[str], folder: Path) -> 
     for entry in listed.stdout.split(b"\0"):
         if not entry:
             continue
-        meta, _, name = entry.partition(b"\t")
+        meta, _, raw_name = entry.partition(b"\t")
         mode, kind, oid = meta.decode("ascii").split()
         if kind == "blob" and mode != "120000":  # files, not symbolic links
-            blobs.append((oid, os.fsdecode(name)))
+            blobs.append((oid, os.fsdecode(raw_name)))
     if not blobs:
         return []
     read = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o, _ in blobs).encode())

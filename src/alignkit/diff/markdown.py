@@ -50,7 +50,7 @@ def diff_markdown(diff: DiffReport) -> str:
         lines += md_table(
             ["findings", "opened", "closed"],
             ["---", "---:", "---:"],
-            [[s, str(counts.opened[s]), str(counts.closed[s])] for s in counts.opened],  # type: ignore[index]
+            [[s, str(counts.opened[s]), str(counts.closed[s])] for s in counts.opened],
         )
         lines.append("")
     opened = [finding_line(f, escape) for f in diff.findings if f.change == "opened"]
@@ -65,7 +65,9 @@ def diff_markdown(diff: DiffReport) -> str:
             f"Plan refresh: {len(diff.briefing)} new or changed objectives", _briefing(diff)
         )
     items = [item_line(i, escape) for i in (*diff.objectives, *diff.priorities)]
-    items += [f"{p.change} partnership {escape(p.id)} ({escape(p.path)})" for p in diff.partnerships]
+    items += [
+        f"{p.change} partnership {escape(p.id)} ({escape(p.path)})" for p in diff.partnerships
+    ]
     lines += _details(f"Objectives, priorities and partnerships: {len(items)}", _bullets(items))
     cells = [cell_line(c, escape) for c in diff.cells]
     lines += _details(f"Partnerships' stand on objectives: {len(cells)} changed", _bullets(cells))

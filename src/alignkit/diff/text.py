@@ -27,7 +27,9 @@ def diff_text(diff: DiffReport) -> str:
         *_section("Opened", findings["opened"]),
         *_section("Closed", findings["closed"]),
         *_section("Changed", findings["changed"]),
-        *_section("Plan refresh: new and changed objectives", [briefing_line(r) for r in diff.briefing]),
+        *_section(
+            "Plan refresh: new and changed objectives", [briefing_line(r) for r in diff.briefing]
+        ),
         *_section("Objectives", [item_line(o) for o in diff.objectives]),
         *_section("Partnerships", partnerships),
         *_section("Priorities", [item_line(p) for p in diff.priorities]),
