@@ -383,3 +383,15 @@ def test_new_only_with_a_base_that_is_not_a_revision_is_exit_2(repo):
     result = run("check", "plan.yaml", "csps", *AS_OF, "--new-only", "nowhere")
     assert result.exit_code == 2
     assert "'nowhere' is neither a JSON report" in result.stderr
+
+
+def test_the_reviewing_changes_page_shows_the_real_diffs():
+    """docs/reviewing-changes.md shows the CSP refresh's text diff and the top of the plan
+    refresh's Markdown diff, as the golden files have them."""
+    page = (ROOT / "docs" / "reviewing-changes.md").read_text(encoding="utf-8")
+    command = "$ alignkit diff HEAD --plan plan.yaml --csps csps --as-of 2026-11-22\n"
+    text = page.split(command, 1)[1].split("```", 1)[0]
+    assert text == (GOLDEN / "csp-refresh.txt").read_text(encoding="utf-8")
+    markdown = page.split("```markdown\n", 1)[1].split("```", 1)[0]
+    golden = (GOLDEN / "plan-refresh.md").read_text(encoding="utf-8")
+    assert "## Plan refresh" in markdown and golden.startswith(markdown)

@@ -111,6 +111,26 @@ def test_named_arrows_that_must_not_exist(lower, higher):
     assert not [(m, t) for m, t, _ in _imports() if _unit(m) == lower and _unit(t) == higher]
 
 
+DIFF_PURE = ("compare", "identity", "verdict", "lines", "text", "markdown", "json_report")
+
+
+def test_the_diff_compares_reports_without_git_or_the_pipeline():
+    """Inside diff/, only sides.py and git.py read files and run things: the comparison
+    and its formats are functions of two report models, so they cannot drift from what
+    a JSON report holds."""
+    allowed = {"alignkit", "alignkit.models", "alignkit.markup", "alignkit.words"}
+    pure = {f"alignkit.diff.{name}" for name in DIFF_PURE}
+    reached = sorted(
+        (m, t)
+        for m, t, _ in _imports()
+        if m in pure
+        and t not in pure
+        and not any(t == a or t.startswith(a + ".") for a in allowed - {"alignkit"})
+        and t != "alignkit"
+    )
+    assert reached == []
+
+
 def test_the_layering_check_sees_an_upward_import(tmp_path, monkeypatch):
     """The rule above must be able to fail: a config module importing assess is caught."""
     fake = tmp_path / "alignkit"

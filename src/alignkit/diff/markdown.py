@@ -53,17 +53,20 @@ def diff_markdown(diff: DiffReport) -> str:
             [[s, str(counts.opened[s]), str(counts.closed[s])] for s in counts.opened],
         )
         lines.append("")
-    opened = [finding_line(f, escape) for f in diff.findings if f.change == "opened"]
-    if opened:
-        lines += ["## Opened by this change", "", *_bullets(opened), ""]
+    if diff.briefing:
+        # Shown, not folded: the briefing is what a plan refresh's reviewer came for.
+        lines += ["## Plan refresh: new and changed objectives", "", *_briefing(diff), ""]
+    opened = [f for f in diff.findings if f.change == "opened"]
+    # Errors and warnings are what a reviewer must see; notes wait behind a click.
+    problems = [finding_line(f, escape) for f in opened if f.after and f.after.severity != "info"]
+    notes = [finding_line(f, escape) for f in opened if f.after and f.after.severity == "info"]
+    if problems:
+        lines += ["## Opened by this change", "", *_bullets(problems), ""]
+    lines += _details(f"Opened, for information: {len(notes)}", _bullets(notes))
     closed = [finding_line(f, escape) for f in diff.findings if f.change == "closed"]
     changed = [finding_line(f, escape) for f in diff.findings if f.change == "changed"]
     lines += _details(f"Closed: {len(closed)}", _bullets(closed))
     lines += _details(f"Changed: {len(changed)}", _bullets(changed))
-    if diff.briefing:
-        lines += _details(
-            f"Plan refresh: {len(diff.briefing)} new or changed objectives", _briefing(diff)
-        )
     items = [item_line(i, escape) for i in (*diff.objectives, *diff.priorities)]
     items += [
         f"{p.change} partnership {escape(p.id)} ({escape(p.path)})" for p in diff.partnerships

@@ -24,12 +24,13 @@ def diff_text(diff: DiffReport) -> str:
         f"╭─ alignkit diff ─ {diff.base.label} → {diff.head.label}",
         f"│ {diff.base.plan} → {diff.head.plan}" if diff.base.plan != diff.head.plan else "",
         f"╰─ {diff.verdict}",
-        *_section("Opened", findings["opened"]),
-        *_section("Closed", findings["closed"]),
-        *_section("Changed", findings["changed"]),
+        # A refreshed plan's briefing first: it is what the policy officer came for.
         *_section(
             "Plan refresh: new and changed objectives", [briefing_line(r) for r in diff.briefing]
         ),
+        *_section("Opened", findings["opened"]),
+        *_section("Closed", findings["closed"]),
+        *_section("Changed", findings["changed"]),
         *_section("Objectives", [item_line(o) for o in diff.objectives]),
         *_section("Partnerships", partnerships),
         *_section("Priorities", [item_line(p) for p in diff.priorities]),
