@@ -346,6 +346,39 @@ def test_an_invalid_document_at_head_is_exit_3(repo):
     assert "csps/budmouth.yaml:" in result.stderr and "AK101" in result.stderr
 
 
+def test_an_invalid_document_at_base_is_exit_3_named_as_git_names_it(repo):
+    path = repo / "csps" / "budmouth.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "a typo")
+    path.write_text(good, encoding="utf-8")
+    result = run("diff", "HEAD", *AREA, *AS_OF)
+    assert result.exit_code == 3
+    assert "HEAD:csps/budmouth.yaml:" in result.stderr and "AK101" in result.stderr
+    assert "alignkit-base-" not in result.stderr
+    assert run("check", "plan.yaml", "csps", *AS_OF, "--new-only", "HEAD").exit_code == 3
+
+
+def test_a_repository_with_no_commit_yet_says_so(tmp_path, monkeypatch):
+    shutil.copytree(EXAMPLE, tmp_path / "new")
+    git(tmp_path / "new", "init", "-q")
+    monkeypatch.chdir(tmp_path / "new")
+    result = run("diff", "HEAD", *AREA, *AS_OF)
+    assert result.exit_code == 2
+    assert "'HEAD' is neither a JSON report" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_by_extension_and_never_over_an_input(repo):
+    _regard_added(repo)
+    written = run("diff", "HEAD", *AREA, *AS_OF, "--output", "changes.md")
+    assert written.exit_code == 0 and written.stdout == ""
+    assert Path("changes.md").read_text(encoding="utf-8").startswith("# What changed: HEAD")
+    before = (repo / "csps" / "budmouth.yaml").read_bytes()
+    refused = run("diff", "HEAD", *AREA, *AS_OF, "--output", "csps/budmouth.yaml", "--force")
+    assert refused.exit_code == 2
+    assert (repo / "csps" / "budmouth.yaml").read_bytes() == before
+
+
 def test_the_diff_never_changes_the_repository(repo):
     _plan_refresh(repo)
     status = git(repo, "status", "--porcelain")

@@ -170,7 +170,9 @@ def _heavy(modules: set[str], avoid: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.slow  # a process per command
 @pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["check", "--help"], ["config"]], ids=" ".join
+    "args",
+    [["--version"], ["--help"], ["check", "--help"], ["diff", "--help"], ["config"]],
+    ids=" ".join,
 )
 def test_cheap_commands_load_no_matcher_numpy_jinja2_or_renderer(args, tmp_path):
     assert _heavy(_loaded(args, tmp_path), HEAVY) == []

@@ -138,8 +138,29 @@ def _revision(project: Project, root: Path, commit: str, label: str) -> Assessed
         if not present:
             raise SideError(f"none of the CSP files or folders exist at {label}")
         at_revision = replace(project, plan=base / plan, csps=tuple(present))
-        report = _assess(at_revision, label).report
+        try:
+            report = _assess(at_revision, label).report
+        except InvalidSide as exc:
+            raise InvalidSide(label, _named_at(exc.validation, base, label)) from None
         return Assessed(label, _shown_as_working_tree(report, base, root))
+
+
+def _named_at(validation: ValidationResult, base: Path, label: str) -> ValidationResult:
+    """A revision's diagnostics with each file named as git names it (`HEAD~1:csps/x.yaml`),
+    not by the temporary folder it was read from."""
+    prefix = display_path(base) + "/"
+
+    def named(path: str) -> str:
+        return f"{label}:{path[len(prefix) :]}" if path.startswith(prefix) else path
+
+    return ValidationResult(
+        documents=[
+            replace(d, source=replace(d.source, shown=named(d.source.shown)))
+            for d in validation.documents
+        ],
+        diagnostics=[replace(d, path=named(d.path)) for d in validation.diagnostics],
+        plan=validation.plan,
+    )
 
 
 def _shown_as_working_tree(report: CheckReport, base: Path, root: Path) -> CheckReport:
