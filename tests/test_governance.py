@@ -96,9 +96,14 @@ def every_output(plan: str = "plan.yaml", csps: str = "csps", as_of: str = AS_OF
         "handover": ["pack", "--for", "successor"],
         "summary": ["summary"],
     }
+    arguments = {kind: [*command, plan, csps] for kind, command in commands.items()}
+    # The diff compares the documents with a report of themselves: an empty diff.
+    base = run("check", plan, csps, "--as-of", as_of, "--format", "json").stdout
+    Path("base-report.json").write_text(base, encoding="utf-8")
+    arguments["diff"] = ["diff", "base-report.json", "--plan", plan, "--csps", csps]
     for kind, document in DOCUMENTS.items():
         for name in document.formats:
-            result = run(*commands[kind], plan, csps, "--as-of", as_of, "--format", name)
+            result = run(*arguments[kind], "--as-of", as_of, "--format", name)
             assert result.exit_code in (0, 1), (kind, name, result.stderr)
             made[f"{kind}.{name}"] = result.stdout
     return made

@@ -32,6 +32,8 @@ LAYERS: list[set[str]] = [
     {"check", "project"},
     {"pipeline"},
     {"render", "calendar", "pack", "summary", "schemas", "docgen", "scaffold", "importer"},
+    # Two runs of the pipeline (or two JSON reports) compared: reads the report's model.
+    {"diff"},
     {"publish", "reporting"},
     {"cli", "__main__", "launch"},
 ]
@@ -109,6 +111,26 @@ def test_named_arrows_that_must_not_exist(lower, higher):
     assert not [(m, t) for m, t, _ in _imports() if _unit(m) == lower and _unit(t) == higher]
 
 
+DIFF_PURE = ("compare", "identity", "verdict", "lines", "text", "markdown", "json_report")
+
+
+def test_the_diff_compares_reports_without_git_or_the_pipeline():
+    """Inside diff/, only sides.py and git.py read files and run things: the comparison
+    and its formats are functions of two report models, so they cannot drift from what
+    a JSON report holds."""
+    allowed = {"alignkit", "alignkit.models", "alignkit.markup", "alignkit.words"}
+    pure = {f"alignkit.diff.{name}" for name in DIFF_PURE}
+    reached = sorted(
+        (m, t)
+        for m, t, _ in _imports()
+        if m in pure
+        and t not in pure
+        and not any(t == a or t.startswith(a + ".") for a in allowed - {"alignkit"})
+        and t != "alignkit"
+    )
+    assert reached == []
+
+
 def test_the_layering_check_sees_an_upward_import(tmp_path, monkeypatch):
     """The rule above must be able to fail: a config module importing assess is caught."""
     fake = tmp_path / "alignkit"
@@ -148,7 +170,9 @@ def _heavy(modules: set[str], avoid: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.slow  # a process per command
 @pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["check", "--help"], ["config"]], ids=" ".join
+    "args",
+    [["--version"], ["--help"], ["check", "--help"], ["diff", "--help"], ["config"]],
+    ids=" ".join,
 )
 def test_cheap_commands_load_no_matcher_numpy_jinja2_or_renderer(args, tmp_path):
     assert _heavy(_loaded(args, tmp_path), HEAVY) == []

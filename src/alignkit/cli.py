@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from .assess import CheckResult
+    from .diff import Assessed
     from .errors import AlignkitError
     from .pipeline import PipelineRun
     from .project import Project
@@ -364,6 +365,14 @@ def check(
     vocabulary: list[Path] = _VOCABULARY_OPTION,
     config_path: Path | None = _CONFIG_OPTION,
     force: bool = _FORCE_OPTION,
+    new_only: str | None = typer.Option(
+        None,
+        "--new-only",
+        help="Exit 1 only for findings at or above --fail-on that BASE did not have: BASE is "
+        "a git revision (origin/main) or a JSON report. The reports still show every finding.",
+        metavar="BASE",
+        show_default=False,
+    ),
     colour: Colour = typer.Option(
         Colour.auto, "--color", "--colour", help="Colour in the terminal (NO_COLOR is honoured)."
     ),
@@ -392,6 +401,7 @@ def check(
         wanted = targets("report", output_format or [], output or [], project)
     except AlignkitError as exc:
         raise _refused(exc) from None
+    base = _side(new_only, project, notes) if new_only is not None else None
     run, checked = _run(project, notes, spinner=not quiet)
     result = document("report", checked, run.matcher)
     for target in wanted:
@@ -411,7 +421,42 @@ def check(
         github_summary(result, notes)
     if not quiet:
         notes.print(check_note(result, [t.path for t in wanted if t.path is not None]))
+    if base is not None:
+        raise typer.Exit(_new_since(base, result, project.fail_on, notes, quiet))
     raise typer.Exit(EXIT_FINDINGS if result.fails(project.fail_on) else EXIT_OK)
+
+
+def _side(given: str | None, project: Project | None, notes: Console) -> Assessed:
+    """One side of a comparison (None: the working tree): exit 2 when it is neither a
+    revision nor a report, 3 when its documents are invalid."""
+    from .diff import InvalidSide, read_side
+    from .errors import AlignkitError
+    from .render.validation import validation_text
+
+    try:
+        return read_side(given, project)
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    except InvalidSide as exc:
+        notes.print(f"{exc.label}: the documents are not valid there", markup=False)
+        notes.print(validation_text(exc.validation), end="")
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+def _new_since(
+    base: Assessed, result: CheckResult, fail_on: str, notes: Console, quiet: bool
+) -> int:
+    """check --new-only: exit 1 only for findings at --fail-on that BASE did not have."""
+    from .diff import Assessed, diff_sides, introduced
+    from .render.report import build_report
+
+    head = Assessed("this check", build_report(result, explanations="closest"))
+    new = introduced(diff_sides(base, head), "never" if fail_on == "never" else f"new-{fail_on}")
+    if not quiet:
+        notes.print(
+            f"new since {base.label}: {len(new)} at or above --fail-on {fail_on}", markup=False
+        )
+    return EXIT_FINDINGS if new else EXIT_OK
 
 
 def _document_command(
@@ -614,6 +659,102 @@ def summary(
     _document_command(
         "summary", output_format, plan, csps, output, as_of, vocabulary, config_path, force
     )
+
+
+class DiffFailOn(StrEnum):
+    new_error = "new-error"
+    new_warning = "new-warning"
+    never = "never"
+
+
+@app.command()
+def diff(
+    base: str = typer.Argument(
+        ...,
+        help="What the change starts from: a git revision of the repository (origin/main, "
+        "HEAD~1) or a JSON report written by `alignkit check --format json`.",
+        metavar="BASE",
+        show_default=False,
+    ),
+    head: str | None = typer.Argument(
+        None,
+        help="What it ends at, the same way. Default: the working tree.",
+        metavar="[HEAD]",
+        show_default=False,
+    ),
+    plan: Path | None = typer.Option(
+        None, "--plan", help="The plan file. Default: 'plan' in alignkit.toml.", metavar="FILE"
+    ),
+    csps: list[Path] | None = typer.Option(
+        None,
+        "--csps",
+        help="A CSP file or folder (repeatable). Default: 'csps' in alignkit.toml.",
+        metavar="PATH",
+        show_default=False,
+    ),
+    output_format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=_format_help(
+            "diff",
+            "text for a terminal, markdown for a pull-request comment or the GitHub step "
+            "summary, json for tools. Default: text.",
+        ),
+        metavar="FORMAT",
+        callback=_formats("diff"),
+    ),
+    output: Path | None = _OUTPUT_OPTION,
+    fail_on: DiffFailOn = typer.Option(
+        DiffFailOn.new_error,
+        "--fail-on",
+        help="Exit 1 when the change brings a new finding at this level or above.",
+        metavar="new-error|new-warning|never",
+    ),
+    as_of: str | None = _AS_OF_OPTION,
+    vocabulary: list[Path] = _VOCABULARY_OPTION,
+    config_path: Path | None = _CONFIG_OPTION,
+    force: bool = _FORCE_OPTION,
+) -> None:
+    """What a change did: findings opened, closed and changed, cells and scores that
+    moved, objectives and priorities added, removed or renamed, and a one-line verdict.
+
+    Both sides are assessed by this alignkit with the same settings. Exit codes: 0
+    nothing new at or above --fail-on; 1 new findings at or above it; 2 BASE or HEAD is
+    neither a revision nor a report, or a usage error; 3 an input document is invalid.
+    """
+    from .diff import diff_sides, introduced
+    from .diff.sides import is_report_file
+    from .errors import AlignkitError
+    from .output import write_report
+    from .publish import targets
+    from .registry import renderer
+
+    notes = _console(stderr=True)
+    # Two JSON reports need no documents and no settings: they are already assessed.
+    reports_only = is_report_file(base) and is_report_file(head)
+    project = None if reports_only else _project(config_path, plan, csps, as_of, vocabulary)
+    try:
+        wanted = targets(
+            "diff", [output_format] if output_format else [], [output] if output else []
+        )[0]
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    before = _side(base, project, notes)
+    after = _side(head, project, notes)
+    made = diff_sides(before, after)
+    try:
+        content = renderer("diff", wanted.format)(made)
+        write_report(
+            content,
+            wanted.path,
+            protected=[*before.inputs, *after.inputs, *(project.protected() if project else [])],
+            force=force,
+        )
+    except AlignkitError as exc:
+        raise _refused(exc) from None
+    notes.print(made.verdict, markup=False)
+    raise typer.Exit(EXIT_FINDINGS if introduced(made, fail_on.value) else EXIT_OK)
 
 
 @app.command("config")

@@ -59,6 +59,8 @@ _HTML = (
 _JSON_TOOL = r'"tool":\s*\{\s*"name":\s*"alignkit"'
 _REPORT_JSON = r'\A\{\s*"format_version":\s*\d+,\s*' + _JSON_TOOL
 _SUMMARY_JSON = r'\A\{\s*"format_version":\s*\d+,\s*"kind":\s*"force-wide-summary",\s*' + _JSON_TOOL
+_DIFF_JSON = r'\A\{\s*"format_version":\s*\d+,\s*"kind":\s*"diff",\s*' + _JSON_TOOL
+_DIFF_TEXT = r"\A╭─ alignkit diff ─ "
 _SARIF = (
     r'\A\{\s*"\$schema":\s*"[^"]*sarif[^"]*",\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{'
     r'\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"alignkit"'
@@ -186,6 +188,23 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "json": Format(
                 "alignkit.summary.json_report:summary_json", "json", "for tools", _SUMMARY_JSON
             ),
+        },
+    ),
+    "diff": DocumentKind(
+        "diff",
+        "what a change did to the assessment (`alignkit diff`)",
+        "alignkit.diff:against_itself",
+        "text",
+        {
+            "text": Format("alignkit.diff.text:diff_text", "txt", "for a terminal", _DIFF_TEXT),
+            "markdown": Format(
+                "alignkit.diff.markdown:diff_markdown",
+                "md",
+                "for a pull-request comment or the step summary",
+                _MARKDOWN,
+                _MADE_BY,
+            ),
+            "json": Format("alignkit.diff.json_report:diff_json", "json", "for tools", _DIFF_JSON),
         },
     ),
 }

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from .match.vocabulary import VocabularyFile
 from .models import CSP_KIND, PLAN_KIND, CSPDocument, PolicePlan
+from .models.diff import DiffReport
 from .models.report import CheckReport
 from .output import OutputError
 
@@ -28,6 +29,8 @@ DOCUMENT_SCHEMAS: dict[str, type[BaseModel]] = {
     f"{CSP_KIND}.schema.json": CSPDocument,
     # What `alignkit check --format json` writes, for tools that read the report.
     "check-report.schema.json": CheckReport,
+    # What `alignkit diff --format json` writes.
+    "diff-report.schema.json": DiffReport,
     # An extra vocabulary file (`--vocabulary`), for completion while writing one.
     "vocabulary.schema.json": VocabularyFile,
 }

@@ -58,6 +58,11 @@ class PlanInfo(_Out):
         description="The local policing body that issues the plan (a PCC when not given)."
     )
     supersedes: str | None = Field(None, description="The title of the plan it replaces.")
+    supersedes_mapping: dict[str, list[str]] | None = Field(
+        None,
+        description="Where each objective of the plan it replaces went (old id -> new ids), "
+        "as the plan declares it; `alignkit diff` follows it to match the two plans.",
+    )
     interim: bool = Field(
         False, description="True when the outgoing plan continues until a successor's."
     )

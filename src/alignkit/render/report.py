@@ -124,6 +124,11 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
                 term_end=body.term.end.isoformat() if body.term and body.term.end else None,
             ),
             supersedes=plan.supersedes.title if plan.supersedes else None,
+            supersedes_mapping=(
+                {old: list(new) for old, new in plan.supersedes.mapping.items()}
+                if plan.supersedes
+                else None
+            ),
             interim=plan.status is not None and plan.status.status == "interim",
             objectives=[
                 PlanObjective(id=o.id, title=o.title, policing_only=o.policing_only)
