@@ -15,11 +15,12 @@ import os
 import stat
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import AlignkitError
-from .registry import is_alignkit_output
+from .registry import container_members, is_alignkit_container, is_alignkit_output
 
 
 class OutputError(AlignkitError):
@@ -33,7 +34,31 @@ def _umask() -> int:
 
 
 _SIGNATURE_BYTES = 64 * 1024
-"""How much of a file's head and tail is read to recognise one of alignkit's formats."""
+"""How much of a file's head and tail is read to recognise one of alignkit's formats, and
+the most of a zip member (an Office file's properties) read for the same purpose."""
+
+_ZIP = b"PK\x03\x04"
+
+
+def _our_container(target: Path) -> bool:
+    """Whether the zip at ``target`` (an .xlsx or .docx) is one alignkit wrote: a member
+    the registry names holds alignkit's signature. A member larger than any alignkit
+    writes is never decompressed (a zip bomb named report.xlsx stays unopened)."""
+    try:
+        with zipfile.ZipFile(target) as package:
+            for member in container_members():
+                try:
+                    info = package.getinfo(member)
+                except KeyError:
+                    continue
+                if info.file_size > _SIGNATURE_BYTES:
+                    continue
+                text = package.read(info).decode("utf-8", errors="replace")
+                if is_alignkit_container(member, text):
+                    return True
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
+        return False
+    return False
 
 
 def _ours(target: Path, size: int) -> bool:
@@ -47,6 +72,8 @@ def _ours(target: Path, size: int) -> bool:
             tail = stream.read(_SIGNATURE_BYTES)
     except OSError:
         return False
+    if head.startswith(_ZIP):
+        return _our_container(target)
     return is_alignkit_output(
         head.decode("utf-8", errors="replace"),
         tail.decode("utf-8", errors="replace"),
@@ -90,12 +117,14 @@ def _refuse_inputs(target: Path, info: os.stat_result | None, protected: Iterabl
             )
 
 
-def to_stdout(content: str) -> None:
+def to_stdout(content: str | bytes) -> None:
     """Write to standard output; a closed pipe or a full disk is an OutputError.
 
     The terminal's encoding may not be UTF-8 (a Windows console, PYTHONIOENCODING=ascii):
     the command line sets stdout to replace what it cannot show (see `cli.main`).
     """
+    if isinstance(content, bytes):  # publish.targets refuses this first; a last guard
+        raise OutputError("a workbook or document cannot go to the screen: give --output FILE")
     try:
         sys.stdout.write(content)
         sys.stdout.flush()
@@ -117,7 +146,7 @@ def stdout_gone() -> None:
         pass
 
 
-def _stream(content: str, target: Path, info: os.stat_result) -> None:
+def _stream(content: str | bytes, target: Path, info: os.stat_result) -> None:
     """Write to a pipe or character device (`/dev/null`, `/dev/stdout`) without replacing it.
 
     Opened without blocking: a pipe nobody reads is refused at once, not waited on.
@@ -131,8 +160,12 @@ def _stream(content: str, target: Path, info: os.stat_result) -> None:
             raise OutputError(f"{target} is a pipe that nothing is reading") from None
         raise OutputError(f"cannot write {target}: {_why(exc)}") from None
     try:
+        if isinstance(content, bytes) and os.isatty(handle):
+            raise OutputError(
+                f"{target} is a terminal: a workbook or document is a file, give --output FILE"
+            )
         os.set_blocking(handle, True)
-        data = content.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         while data:
             written = os.write(handle, data)
             data = data[written:]
@@ -145,7 +178,11 @@ def _stream(content: str, target: Path, info: os.stat_result) -> None:
 
 
 def write_report(
-    content: str, target: Path | None, protected: Iterable[Path] = (), *, force: bool = False
+    content: str | bytes,
+    target: Path | None,
+    protected: Iterable[Path] = (),
+    *,
+    force: bool = False,
 ) -> None:
     """Write ``content`` to ``target`` (stdout when None), atomically.
 
@@ -170,7 +207,7 @@ def write_report(
     _replace(content, Path(os.path.realpath(target)) if info is not None else target)
 
 
-def _replace(content: str, target: Path) -> None:
+def _replace(content: str | bytes, target: Path) -> None:
     """Write to a temporary file beside ``target``, then move it into place.
 
     ``target`` is the real file (links resolved), so a link to a report stays a link.
@@ -179,8 +216,12 @@ def _replace(content: str, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:200]}.", dir=target.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
+            if isinstance(content, bytes):
+                with os.fdopen(handle, "wb") as binary:
+                    binary.write(content)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                    stream.write(content)
             # mkstemp makes the file private; a report is for sharing, so use the usual mode.
             os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, target)
