@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
+from math import ceil
 from typing import Any
 
 from openpyxl import Workbook
@@ -87,9 +89,41 @@ def _table(
             put(sheet, row, column, value).alignment = _WRAP
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.row_dimensions[1].height = _height(headers, widths)
+    for row, values in enumerate(rows, start=2):
+        sheet.row_dimensions[row].height = _height(values, widths)
     last = get_column_letter(len(headers)) + str(len(rows) + 1)
     sheet.auto_filter.ref = f"A1:{last}"
     sheet.freeze_panes = "B2"
+    _printable(sheet)
+    sheet.print_title_rows = "1:1"
+
+
+_LINE = 15
+"""Points a line of 11-point text takes."""
+
+
+def _height(values: Sequence[str | int | None], widths: Sequence[int]) -> float:
+    """A row tall enough for its wrapped text. Not every program sizes rows to wrapped text
+    when it opens a file (LibreOffice does not), so the height is written, estimated from
+    the characters a column of that width holds."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if isinstance(value, str):
+            wrapped = sum(ceil(max(len(part), 1) / max(width - 2, 1)) for part in value.split("\n"))
+            lines = max(lines, wrapped)
+    return float(min(lines, 27) * _LINE)
+
+
+def _printable(sheet: Worksheet) -> None:
+    """Printed, a sheet fits the width of a landscape A4 page (a board pack's)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    setup = sheet.sheet_properties.pageSetUpPr
+    if setup is not None:  # openpyxl makes one with every sheet
+        setup.fitToPage = True
 
 
 def _summary(sheet: Worksheet, view: PageView) -> None:
@@ -122,6 +156,7 @@ def _summary(sheet: Worksheet, view: PageView) -> None:
         put(sheet, row, 2, value).alignment = _WRAP
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 90
+    _printable(sheet)
 
 
 def _matrix(sheet: Worksheet, view: PageView) -> None:
