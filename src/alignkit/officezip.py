@@ -26,7 +26,11 @@ APP_PART = "docProps/app.xml"
 CORE_PART = "docProps/core.xml"
 
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
-"""Entries written first, as Office writes them; the rest follow in name order."""
+"""Entries written first, as Office writes them; then the document's own folder, then the
+rest, each in name order. Tools that sniff a file's type (`file`, mail gateways) look for
+the document's folder near the start of the zip."""
+
+_DOCUMENT_FOLDERS = ("word/", "xl/")
 
 _APP = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -57,7 +61,9 @@ def printable(text: str) -> str:
 
 
 def _order(name: str) -> tuple[int, str]:
-    return (_FIRST.index(name) if name in _FIRST else len(_FIRST), name)
+    if name in _FIRST:
+        return (_FIRST.index(name), name)
+    return (len(_FIRST) + (0 if name.startswith(_DOCUMENT_FOLDERS) else 1), name)
 
 
 def reproducible(package: bytes, day: dt.date, title: str) -> bytes:
