@@ -15,6 +15,7 @@ import pytest
 from alignkit.assess.governance import shipped_events
 from alignkit.registry import DOCUMENTS
 from conftest import run
+from office import readable
 
 CSP = """\
 kind: community-safety-partnership
@@ -102,10 +103,11 @@ def every_output(plan: str = "plan.yaml", csps: str = "csps", as_of: str = AS_OF
     Path("base-report.json").write_text(base, encoding="utf-8")
     arguments["diff"] = ["diff", "base-report.json", "--plan", plan, "--csps", csps]
     for kind, document in DOCUMENTS.items():
-        for name in document.formats:
-            result = run(*arguments[kind], "--as-of", as_of, "--format", name)
+        for name, fmt in document.formats.items():
+            target = ("-o", f"{kind}.{fmt.extension}") if fmt.binary else ()
+            result = run(*arguments[kind], "--as-of", as_of, "--format", name, *target)
             assert result.exit_code in (0, 1), (kind, name, result.stderr)
-            made[f"{kind}.{name}"] = result.stdout
+            made[f"{kind}.{name}"] = readable(Path(target[1])) if target else result.stdout
     return made
 
 
@@ -121,6 +123,7 @@ def test_each_kind_of_body_validates_and_renders_with_its_own_words(
     pack = made["pack.markdown"] + made["pack.html"]
     for word in words:
         assert word in pack, (kind, word)
+        assert word in made["pack.docx"], (kind, word)
     report = json.loads(made["report.json"])
     assert report["plan"]["issued_by"]["kind"] == kind
     if kind not in ("pcc", "pfcc"):

@@ -22,6 +22,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "alignkit"
 # Lowest first. A module may import from its own layer or any layer below it.
 LAYERS: list[set[str]] = [
     {"errors", "registry", "words", "markup", "diagnostics", "codes", "output", "__init__"},
+    {"officezip", "wordfile"},
     {"collections_tuning"},
     {"load"},
     {"models"},
@@ -145,7 +146,15 @@ def test_the_layering_check_sees_an_upward_import(tmp_path, monkeypatch):
 
 # --- start-up: what each command loads -----------------------------------------------------
 
-HEAVY = ("numpy", "jinja2", "alignkit.render.", "alignkit.match", "alignkit.pipeline")
+HEAVY = (
+    "numpy",
+    "jinja2",
+    "openpyxl",
+    "docx",
+    "alignkit.render.",
+    "alignkit.match",
+    "alignkit.pipeline",
+)
 PROBE = """\
 import sys
 from alignkit.cli import main
@@ -206,3 +215,26 @@ def test_the_start_up_probe_sees_what_a_check_loads(tmp_path):
     (tmp_path / "csps" / "northdown.yaml").write_text(MINIMAL_CSP)
     loaded = _loaded(["check", "plan.yaml", "csps", "--as-of", "2026-11-22"], tmp_path)
     assert {"alignkit.match", "alignkit.pipeline", "alignkit.render.text"} <= loaded
+    # the office libraries only for the formats that need them
+    assert _heavy(loaded, ("openpyxl", "docx", "markdown_it")) == []
+
+
+@pytest.mark.slow  # a process per command
+@pytest.mark.parametrize(
+    ("args", "wanted", "unwanted"),
+    [
+        (["check", "-f", "xlsx", "-o", "r.xlsx"], "openpyxl", "docx"),
+        (["check", "-f", "docx", "-o", "r.docx"], "docx", "openpyxl"),
+        (["pack", "-f", "docx", "-o", "p.docx"], "docx", "openpyxl"),
+    ],
+    ids=lambda x: " ".join(x) if isinstance(x, list) else x,
+)
+def test_openpyxl_and_python_docx_load_only_for_their_formats(tmp_path, args, wanted, unwanted):
+    (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN)
+    (tmp_path / "csps").mkdir()
+    (tmp_path / "csps" / "northdown.yaml").write_text(MINIMAL_CSP)
+    command, *rest = args
+    loaded = _loaded([command, "plan.yaml", "csps", "--as-of", "2026-11-22", *rest], tmp_path)
+    assert (tmp_path / rest[-1]).exists()
+    assert wanted in loaded
+    assert _heavy(loaded, (unwanted,)) == []

@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from alignkit.models import CSPDocument, PolicePlan
 from alignkit.registry import format_names
 from conftest import MINIMAL_CSP, ROOT, run
+from office import is_binary, readable
 
 CORPUS_OK = Path(__file__).resolve().parent / "corpus" / "ok"
 TEMPLATE = ROOT / "src" / "alignkit" / "templates" / "report.html.j2"
@@ -307,10 +308,12 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         env.delenv("GITHUB_ACTIONS", raising=False)  # never touch a real job summary
         for fmt in FORMATS:
             plan_path, csps = str(folder / "plan.yaml"), str(folder / "csps")
-            result = run("check", *AS_OF, plan_path, csps, "-f", fmt)
+            # a workbook or Word document goes to a file, and is read back as its text
+            target = ("-o", str(folder / f"report.{fmt}")) if is_binary("report", fmt) else ()
+            result = run("check", *AS_OF, plan_path, csps, "-f", fmt, *target)
             assert result.exit_code in (0, 1), result.stderr
             assert "Traceback" not in result.stdout + result.stderr
-            out[fmt] = result.stdout
+            out[fmt] = readable(Path(target[1])) if target else result.stdout
     return out
 
 
@@ -442,6 +445,15 @@ def test_github_commands_cannot_be_forged(reports):
 def test_the_text_report_shows_the_payloads_as_typed(reports):
     assert "<script>alert(1)</script>" in reports["text"]
     assert "{{ 7*7 }}" in reports["text"] and "{% if true %}jinja{% endif %}" in reports["text"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_the_workbook_and_the_word_document_show_the_payloads_as_typed(reports, fmt):
+    text = " ".join(reports[fmt].split())
+    for piece in SHOWN:
+        assert piece in text, piece
+    for field in ("PolicePlan.title", "Objective.title", "CSPDocument.name", "Priority.title"):
+        assert f"{field}: <script>alert(1)</script>" in text
 
 
 # --- line breaks and control characters in user text -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zipfile
 
 import pytest
 
@@ -171,6 +172,27 @@ def test_a_registered_format_is_accepted_by_the_cli_the_config_and_the_docs(
     assert configured.exit_code == 1, configured.stderr
     assert (in_tmp / "out/report.toy").read_text().startswith("toy report: 1 CSP")
     assert "| report | `toy` | `.toy` | a toy |" in formats_page()
+
+
+def test_a_binary_format_is_one_module_and_one_line_too(area, monkeypatch, in_tmp):
+    """A zip format: written only to a file, and known as alignkit's by a zip member."""
+    monkeypatch.setitem(
+        DOCUMENTS["report"].formats,
+        "tzip",
+        Format(
+            "toy_format:render_toy_zip", "tzip", "a toy zip", r"\Amade by toy", member="maker.txt"
+        ),
+    )
+    refused = run("check", "-f", "tzip", *AS_OF)
+    assert refused.exit_code == 2 and "--output report.tzip" in refused.stderr
+    for _ in range(2):  # the second time over its own file, without --force
+        written = run("check", "-o", "out.tzip", *AS_OF)  # the extension names the format
+        assert written.exit_code == 0, written.stderr
+    with zipfile.ZipFile(in_tmp / "out.tzip") as package:
+        assert package.read("maker.txt") == b"made by toy alignkit: 1 CSP\n"
+    (in_tmp / "theirs.tzip").write_bytes((in_tmp / "out.tzip").read_bytes().replace(b"toy", b"me!"))
+    theirs = run("check", "-f", "tzip", "-o", "theirs.tzip", *AS_OF)
+    assert theirs.exit_code == 2 and "--force" in theirs.stderr
 
 
 def test_an_unregistered_format_is_refused_by_the_cli_and_the_config(area):

@@ -477,7 +477,10 @@ def _document_command(
 
     notes = _console(stderr=True)
     project = _project(config_path, plan, csps, as_of, vocabulary)
-    wanted = targets(kind, [output_format] if output_format else [], [output] if output else [])
+    try:
+        wanted = targets(kind, [output_format] if output_format else [], [output] if output else [])
+    except AlignkitError as exc:
+        raise _refused(exc) from None
     run, result = _run(project, notes)
     made = document(kind, result, run.matcher)
     try:
@@ -603,9 +606,12 @@ def _handover(
 
     notes = _console(stderr=True)
     project = _project(config_path, plan, csps, as_of, vocabulary)
-    wanted = targets(
-        "handover", [output_format] if output_format else [], [output] if output else []
-    )
+    try:
+        wanted = targets(
+            "handover", [output_format] if output_format else [], [output] if output else []
+        )
+    except AlignkitError as exc:
+        raise _refused(exc) from None
     run, result = _run(project, notes)
     packs = [build_handover(result, run.matcher)]
     day = project.as_of.isoformat()

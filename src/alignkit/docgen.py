@@ -19,7 +19,7 @@ from .assess.governance import shipped_events, table_version
 from .codes import CODES
 from .models import CSPDocument, Period, PolicePlan
 from .models.governance import EventKind
-from .registry import formats_table
+from .registry import DOCUMENTS, formats_table
 
 PAGES: dict[str, tuple[str, type[BaseModel]]] = {
     "reference/police-and-crime-plan.md": ("Police and crime plan: field reference", PolicePlan),
@@ -166,6 +166,14 @@ def formats_page() -> str:
         "command, and `format` in `[[outputs]]` of `alignkit.toml` for the report, accept "
         "exactly these names.\n\n"
     )
+    binary = sorted({n for k in DOCUMENTS.values() for n, f in k.formats.items() if f.binary})
+    if binary:
+        intro += (
+            " and ".join(f"`{n}`" for n in binary)
+            + " write a file (a zip an officer opens in Excel or Word), not text: give "
+            "`--output FILE`. alignkit replaces such a file without `--force` only while it "
+            "is as alignkit wrote it; once saved from Excel or Word it is the officer's.\n\n"
+        )
     return "# Output formats\n\n" + _NOTE + intro + formats_table()
 
 

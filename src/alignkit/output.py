@@ -15,24 +15,25 @@ import os
 import stat
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeAlias
 
 from .errors import AlignkitError
-from .registry import is_alignkit_output
+from .registry import container_members, is_alignkit_container, is_alignkit_output
 
 
 class OutputError(AlignkitError):
     """The report cannot be written where asked (exit code 2)."""
 
 
-Content: TypeAlias = str | Iterable[str]
-"""A report's text, whole or as pieces written as they are made: a force area's JSON report
-is tens of megabytes, never held whole in memory."""
+Content: TypeAlias = str | bytes | Iterable[str]
+"""A report's text, whole or as pieces written as they are made (a force area's JSON report
+is tens of megabytes, never held whole in memory), or a binary file's bytes."""
 
 
-def _pieces(content: Content) -> Iterable[str]:
+def _pieces(content: str | Iterable[str]) -> Iterable[str]:
     return (content,) if isinstance(content, str) else content
 
 
@@ -43,7 +44,31 @@ def _umask() -> int:
 
 
 _SIGNATURE_BYTES = 64 * 1024
-"""How much of a file's head and tail is read to recognise one of alignkit's formats."""
+"""How much of a file's head and tail is read to recognise one of alignkit's formats, and
+the most of a zip member (an Office file's properties) read for the same purpose."""
+
+_ZIP = b"PK\x03\x04"
+
+
+def _our_container(target: Path) -> bool:
+    """Whether the zip at ``target`` (an .xlsx or .docx) is one alignkit wrote: a member
+    the registry names holds alignkit's signature. A member larger than any alignkit
+    writes is never decompressed (a zip bomb named report.xlsx stays unopened)."""
+    try:
+        with zipfile.ZipFile(target) as package:
+            for member in container_members():
+                try:
+                    info = package.getinfo(member)
+                except KeyError:
+                    continue
+                if info.file_size > _SIGNATURE_BYTES:
+                    continue
+                text = package.read(info).decode("utf-8", errors="replace")
+                if is_alignkit_container(member, text):
+                    return True
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
+        return False
+    return False
 
 
 def _ours(target: Path, size: int) -> bool:
@@ -57,6 +82,8 @@ def _ours(target: Path, size: int) -> bool:
             tail = stream.read(_SIGNATURE_BYTES)
     except OSError:
         return False
+    if head.startswith(_ZIP):
+        return _our_container(target)
     return is_alignkit_output(
         head.decode("utf-8", errors="replace"),
         tail.decode("utf-8", errors="replace"),
@@ -106,6 +133,8 @@ def to_stdout(content: Content) -> None:
     The terminal's encoding may not be UTF-8 (a Windows console, PYTHONIOENCODING=ascii):
     the command line sets stdout to replace what it cannot show (see `cli.main`).
     """
+    if isinstance(content, bytes):  # publish.targets refuses this first; a last guard
+        raise OutputError("a workbook or document cannot go to the screen: give --output FILE")
     try:
         for piece in _pieces(content):
             sys.stdout.write(piece)
@@ -142,9 +171,14 @@ def _stream(content: Content, target: Path, info: os.stat_result) -> None:
             raise OutputError(f"{target} is a pipe that nothing is reading") from None
         raise OutputError(f"cannot write {target}: {_why(exc)}") from None
     try:
+        if isinstance(content, bytes) and os.isatty(handle):
+            raise OutputError(
+                f"{target} is a terminal: a workbook or document is a file, give --output FILE"
+            )
         os.set_blocking(handle, True)
-        for piece in _pieces(content):
-            data = piece.encode("utf-8")
+        pieces = (content,) if isinstance(content, bytes) else _pieces(content)
+        for piece in pieces:
+            data = piece.encode("utf-8") if isinstance(piece, str) else piece
             while data:
                 written = os.write(handle, data)
                 data = data[written:]
@@ -157,7 +191,11 @@ def _stream(content: Content, target: Path, info: os.stat_result) -> None:
 
 
 def write_report(
-    content: Content, target: Path | None, protected: Iterable[Path] = (), *, force: bool = False
+    content: Content,
+    target: Path | None,
+    protected: Iterable[Path] = (),
+    *,
+    force: bool = False,
 ) -> None:
     """Write ``content`` to ``target`` (stdout when None), atomically.
 
@@ -191,9 +229,13 @@ def _replace(content: Content, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:200]}.", dir=target.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                for piece in _pieces(content):
-                    stream.write(piece)
+            if isinstance(content, bytes):
+                with os.fdopen(handle, "wb") as binary:
+                    binary.write(content)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                    for piece in _pieces(content):
+                        stream.write(piece)
             # mkstemp makes the file private; a report is for sharing, so use the usual mode.
             os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, target)

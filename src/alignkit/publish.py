@@ -115,7 +115,25 @@ def targets(
         raise TargetError(
             "only one report can go to the screen: give each other --format an --output"
         )
+    for pair in pairs:
+        _writable(kind, pair)
     return _distinct(pairs)
+
+
+def _writable(kind: str, target: Target) -> None:
+    """A format this document has, and a binary one (a workbook) only to a file."""
+    formats = DOCUMENTS[kind].formats
+    if target.format not in formats:
+        raise TargetError(
+            f"--format {target.format}: {DOCUMENTS[kind].description} is written as "
+            f"{', '.join(formats)}"
+        )
+    fmt = formats[target.format]
+    if fmt.binary and target.path is None:
+        raise TargetError(
+            f"--format {target.format} writes a file ({fmt.description}), not text for the "
+            f"screen\n  hint: give the file to write, e.g. --output {kind}.{fmt.extension}"
+        )
 
 
 def _format_of(kind: str, path: Path) -> str:

@@ -4,8 +4,9 @@ The command line's `--format` choices, the configuration's `[[outputs]] format`,
 documentation's tables and the tests' parametrisation all read DOCUMENTS. Renderers are
 named as "module:function" and imported only when a run asks for them, so start-up never
 pays for jinja2 or a format it does not write. A new format is one module with a function
-``document -> str`` (or an iterable of str pieces, written as they come: for reports too
-large to hold twice) and one line in the table below.
+``document -> str`` (or an iterable of str pieces, written as they come, for reports too
+large to hold twice; or ``-> bytes`` for a file such as a workbook) and one line in the
+table below.
 
 This module imports nothing of alignkit's at import time: it is read by `--help`.
 """
@@ -24,8 +25,8 @@ class Format:
     """One way to write a document: the function that writes it and the file it makes."""
 
     target: str
-    """"module:function", the function ``document -> str`` (or pieces of str); imported
-    when first used."""
+    """"module:function", the function ``document -> str`` (or pieces of str; ``-> bytes``
+    when ``member`` is given); imported when first used."""
     extension: str
     description: str
     signature: str
@@ -33,6 +34,14 @@ class Format:
     someone wrote by hand would not: how alignkit knows a file it may replace is its own."""
     ending: str = ""
     """For a format with no header of its own, one the end of the file matches too."""
+    member: str = ""
+    """For a binary format in a zip container (.xlsx, .docx): the member of the zip the
+    signature is matched against, as the file's own start is compressed. Such a format's
+    function returns bytes, and it is written only to a file (--output), never a terminal."""
+
+    @property
+    def binary(self) -> bool:
+        return bool(self.member)
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,11 @@ _TEXT = r"\A╭─ alignkit check ─"
 _ICS = r"\ABEGIN:VCALENDAR\r?\nVERSION:2\.0\r?\nPRODID:-//alignkit//"
 _MARKDOWN = r"\A# [^\n]+\n"
 _MADE_BY = r"\n---\n\nMade by alignkit \S+[^\n]*\n\Z"
+# An Office file (.xlsx, .docx) is alignkit's while its extended properties name alignkit
+# as the application (officezip.py writes them); Excel or Word put their own name there
+# when an officer saves an edit, and an edited board paper is then replaced only with --force.
+_OFFICE = r"\A<\?xml[^>]*\?>\s*<Properties [^>]*>\s*<Application>alignkit</Application>"
+_OFFICE_MEMBER = "docProps/app.xml"
 
 DOCUMENTS: dict[str, DocumentKind] = {
     "report": DocumentKind(
@@ -107,6 +121,20 @@ DOCUMENTS: dict[str, DocumentKind] = {
             ),
             "junit": Format(
                 "alignkit.render.junit:render_junit", "junit.xml", "JUnit XML for CI", _JUNIT
+            ),
+            "xlsx": Format(
+                "alignkit.render.xlsx:render_xlsx",
+                "xlsx",
+                "an Excel workbook: the matrix, the findings and every pair's score",
+                _OFFICE,
+                member=_OFFICE_MEMBER,
+            ),
+            "docx": Format(
+                "alignkit.render.docx:render_docx",
+                "docx",
+                "a Word board paper to edit",
+                _OFFICE,
+                member=_OFFICE_MEMBER,
             ),
         },
     ),
@@ -146,6 +174,13 @@ DOCUMENTS: dict[str, DocumentKind] = {
                 "to open, send and print as a booklet",
                 _HTML,
             ),
+            "docx": Format(
+                "alignkit.pack.docx:pack_docx",
+                "docx",
+                "a Word document to edit and send",
+                _OFFICE,
+                member=_OFFICE_MEMBER,
+            ),
         },
     ),
     "handover": DocumentKind(
@@ -166,6 +201,13 @@ DOCUMENTS: dict[str, DocumentKind] = {
                 "html",
                 "to open, send and print",
                 _HTML,
+            ),
+            "docx": Format(
+                "alignkit.pack.docx:handover_docx",
+                "docx",
+                "a Word document to edit and send",
+                _OFFICE,
+                member=_OFFICE_MEMBER,
             ),
         },
     ),
@@ -232,15 +274,16 @@ def _load(target: str) -> Callable[..., Any]:
     return function
 
 
-def renderer(kind: str, name: str) -> Callable[[Any], str | Iterable[str]]:
+def renderer(kind: str, name: str) -> Callable[[Any], str | bytes | Iterable[str]]:
     """The function that writes ``kind`` as ``name``; KeyError for a format not in the table."""
     return _load(DOCUMENTS[kind].formats[name].target)
 
 
-def rendered(kind: str, name: str, document: Any) -> str:
-    """``document`` written as ``name``, whole, for a caller that needs the text itself."""
+def rendered(kind: str, name: str, document: Any) -> str | bytes:
+    """``document`` written as ``name``, whole, for a caller that needs the text (or a
+    binary format's bytes) itself."""
     content = renderer(kind, name)(document)
-    return content if isinstance(content, str) else "".join(content)
+    return content if isinstance(content, str | bytes) else "".join(content)
 
 
 def builder(kind: str) -> Callable[..., Any]:
@@ -253,6 +296,21 @@ def is_alignkit_output(head: str, tail: str) -> bool:
     alignkit's formats (and so alignkit's own, to replace without --force)."""
     return any(
         re.match(f.signature, head, re.S) and (not f.ending or re.search(f.ending, tail))
+        for kind in DOCUMENTS.values()
+        for f in kind.formats.values()
+        if not f.binary
+    )
+
+
+def container_members() -> list[str]:
+    """The zip members the binary formats' signatures are matched against."""
+    return sorted({f.member for k in DOCUMENTS.values() for f in k.formats.values() if f.binary})
+
+
+def is_alignkit_container(member: str, text: str) -> bool:
+    """Whether a zip whose ``member`` holds ``text`` is in one of alignkit's binary formats."""
+    return any(
+        f.member == member and re.match(f.signature, text, re.S)
         for kind in DOCUMENTS.values()
         for f in kind.formats.values()
     )

@@ -44,12 +44,12 @@ def document_note(kind: str, made: Any, result: CheckResult, output: Path | None
 
 def github_summary(result: CheckResult, notes: Console) -> None:
     """In GitHub Actions, append the Markdown report to the job summary page."""
-    from .registry import rendered
     from .render.github import write_step_summary
+    from .render.markdown import render_markdown
 
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     try:
-        write_step_summary(rendered("report", "markdown", result), os.environ)
+        write_step_summary(render_markdown(result), os.environ)
     except OSError as exc:
         notes.print(f"warning: cannot write the GitHub job summary: {exc}", markup=False)

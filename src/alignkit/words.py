@@ -121,6 +121,21 @@ BODY_WORDS = {
 }
 """The words for each kind of local policing body (models.governance.BODY_KINDS)."""
 
+STATE_COLOURS = {
+    "addressed": ("E2F0E6", "145229"),
+    "partial": ("FCF0D6", "5C3B00"),
+    "considered": ("E2EEFA", "0A4270"),
+    "gap": ("FBE4E4", "8C1515"),
+    "policing-only": ("F3F2F1", "0B0C0C"),
+    "aligned": ("E2F0E6", "145229"),
+    "none": ("EEEEEE", "333333"),
+    "error": ("FBE4E4", "8C1515"),
+    "warning": ("FCF0D6", "5C3B00"),
+    "info": ("E2EEFA", "0A4270"),
+}
+"""(fill, ink) of each state, match status and severity in the Office formats: the HTML
+pages' light colours (templates/base.css), so a workbook reads like the page."""
+
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
 """A finding's severity as a heading word."""
 

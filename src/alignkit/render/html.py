@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from ..assess import CheckResult
 from ..codes import CODES
-from ..models.report import CheckReport, CSPReport, FindingReport, PriorityReport, WaiverReport
+from ..models.report import (
+    CheckReport,
+    CSPReport,
+    FindingReport,
+    PlanInfo,
+    PriorityReport,
+    WaiverReport,
+)
 from ..words import (
     SEVERITY_WORD,
     STATE_WORD,
@@ -33,6 +40,12 @@ class CellView:
     symbol: str
     word: str
     priorities: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The cell as the page shows it, in one line: '✔ addressed by N1, N2'."""
+        by = f" by {', '.join(self.priorities)}" if self.priorities else ""
+        return f"{self.symbol} {self.word}{by}"
 
 
 @dataclass(frozen=True)
@@ -148,7 +161,28 @@ def _priority(priority: PriorityReport, titles: dict[str, str]) -> PriorityView:
     )
 
 
-def _view(report: CheckReport) -> dict[str, object]:
+@dataclass(frozen=True)
+class PageView:
+    """What the report's page shows, in its words: the Word report shows the same."""
+
+    report: CheckReport
+    plan: PlanInfo
+    as_of_long: str
+    totals: list[str]
+    severities: list[tuple[str, str, int]]
+    """(severity, '2 errors', count)."""
+    gaps: str
+    """'3 unexplained gaps', or '' when there are none."""
+    errors: str
+    rows: tuple[RowView, ...]
+    key: list[tuple[str, str, str]]
+    """(state, symbol, words) for the key under the matrix."""
+    coverage: tuple[CoverageView, ...]
+    themes: list[tuple[str, str]]
+    groups: list[GroupView]
+
+
+def page_view(report: CheckReport) -> PageView:
     names = {c.id: c.name for c in report.csps}
     titles = {o.id: o.title for o in report.plan.objectives}
 
@@ -211,39 +245,39 @@ def _view(report: CheckReport) -> dict[str, object]:
             )
         )
     s = report.summary
-    return {
-        "report": report,
-        "plan": report.plan,
-        "as_of_long": long_date(report.as_of),
-        "totals": [
+    return PageView(
+        report=report,
+        plan=report.plan,
+        as_of_long=long_date(report.as_of),
+        totals=[
             plural(s.csps, "partnership"),
             plural(s.objectives, "objective"),
             plural(s.priorities, "priority", "priorities"),
         ],
-        "severities": [
+        severities=[
             ("error", plural(s.findings["error"], "error"), s.findings["error"]),
             ("warning", plural(s.findings["warning"], "warning"), s.findings["warning"]),
             ("info", f"{s.findings['info']} info", s.findings["info"]),
         ],
-        "gaps": plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
-        "errors": plural(s.findings["error"], "error") if s.findings["error"] else "",
-        "rows": rows,
-        "key": [
+        gaps=plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
+        errors=plural(s.findings["error"], "error") if s.findings["error"] else "",
+        rows=rows,
+        key=[
             (state, symbol, words)
             for state, (symbol, _, words) in key_states(
                 any(o.policing_only for o in report.plan.objectives)
             ).items()
         ],
-        "coverage": coverage,
-        "themes": [(t.theme, listed(t.csps)) for t in s.missing_themes],
-        "groups": groups,
-    }
+        coverage=coverage,
+        themes=[(t.theme, listed(t.csps)) for t in s.missing_themes],
+        groups=groups,
+    )
 
 
 def html_report(report: CheckReport) -> str:
     """The report model as one HTML page: a function of the model, so tests can feed it."""
     template = template_environment().get_template("report.html.j2")
-    return template.render(_view(report))
+    return template.render(vars(page_view(report)))
 
 
 def render_html(result: CheckResult) -> str:
