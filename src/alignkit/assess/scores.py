@@ -7,8 +7,8 @@ renderers depend on a small, stable shape rather than on the engine's internals.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple, Protocol
 
 Status = Literal["aligned", "partial", "none"]
 
@@ -22,14 +22,15 @@ class Explained(Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
+    # A named tuple: a force area has tens of thousands of pairs, and a frozen dataclass
+    # is several times slower to make.
     csp: str
     priority: str
     objective: str
     score: int
     status: Status
-    explanation: Callable[[], Explained] = field(repr=False, compare=False)
+    explanation: Callable[[], Explained]
     """The explanation on demand: worked out the first time a rule or a format reads it
     (the callable keeps it), since most formats show few pairs' explanations."""
 

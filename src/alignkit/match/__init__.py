@@ -7,10 +7,9 @@ command calls :func:`match_documents`; benchmarks and tests use :class:`Matcher`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from ..models import CSPDocument, PolicePlan
 from .explain import Explanation, explain
@@ -123,14 +122,15 @@ class Later(Generic[T]):
         return cast(T, self._value) if self._make is None else self._make()
 
 
-@dataclass(frozen=True)
-class PairScore:
+class PairScore(NamedTuple):
+    # A named tuple: one for every pair of a force area, quicker to make than a frozen
+    # dataclass.
     csp: str
     priority: str
     objective: str
     score: int
     status: Status
-    explain: Callable[[], Explanation] = field(repr=False, compare=False)
+    explain: Callable[[], Explanation]
     """The pair's explanation, worked out when first asked for and then kept: most
     formats show a few pairs' explanations, and a force area has thousands of pairs."""
 
