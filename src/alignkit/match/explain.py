@@ -112,12 +112,17 @@ def _links(scorer: Scorer, candidates: list[tuple[float, Found, Found, float]]) 
     candidates.sort(key=lambda c: (-c[0], c[1].hit.start, c[2].hit.start))
     links: list[ThemeLink] = []
     seen: set[int] = set()
+    made = scorer.theme_links
     for strength, f, g, value in candidates:
         if f.hit.theme in seen:
             continue
         seen.add(f.hit.theme)
-        links.append(
-            ThemeLink(
+        # The same finding meets the same objective's finding again whenever partnerships
+        # use the same words (a title, a phrase): the link is made once.
+        key = (f, g, value)
+        link = made.get(key)
+        if link is None:
+            link = made[key] = ThemeLink(
                 themes[f.hit.theme].label,
                 themes[g.hit.theme].label,
                 _relation_name(value, f.hit.theme, g.hit.theme, scorer),
@@ -128,7 +133,7 @@ def _links(scorer: Scorer, candidates: list[tuple[float, Found, Found, float]]) 
                 calibrate(strength),
                 _reading(f, g),
             )
-        )
+        links.append(link)
         if len(links) == MAX_LINKS:
             break
     return links

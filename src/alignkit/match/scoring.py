@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from rapidfuzz import fuzz
 
 from .calibration import Calibration, shipped
-from .profile import Item, Profile, build_profile
+from .profile import Found, Item, Profile, build_profile
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # numpy is imported only for the dense path and the benchmarks
@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # numpy is imported only for the dense path and the benchmark
     from numpy.typing import NDArray
 
     from .dense import DenseScorer
+    from .explain import ThemeLink
 
     Matrix = NDArray[np.float64]
 
@@ -168,6 +169,8 @@ class Scorer:
         self.general_relation_rows = general_relation_matrix(vocabulary, self.relation_rows)
         self._profiles: dict[tuple[object, ...], Profile] = {}
         self._dense: DenseScorer | None = None
+        self.theme_links: dict[tuple[Found, Found, float], ThemeLink] = {}
+        """Explanations' theme links, made once for each pair of findings (explain.py)."""
 
     def profile(self, item: Item) -> Profile:
         key = (item.side, item.places, *((f.name, f.text, f.weight) for f in item.fields))
