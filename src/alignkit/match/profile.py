@@ -177,43 +177,80 @@ class Profile:
         return self.links[key]
 
 
-@dataclass
-class _Reading:
-    """What the fields of one item add up to, while they are read."""
+class _FieldReading(NamedTuple):
+    """What one field's text contributes to its item's profile."""
 
-    found: list[Found] = field(default_factory=list)
-    words: dict[str, str] = field(default_factory=dict)
-    plain: dict[str, str] = field(default_factory=dict)
-    unknown: dict[str, str] = field(default_factory=dict)
-    meaningful: int = 0
-    covered: int = 0
+    found: tuple[Found, ...]
+    plain: tuple[tuple[str, str], ...]
+    """(stem, word as written) of every word but function words, first occurrence first."""
+    words: tuple[tuple[str, str], ...]
+    """The same without weak words."""
+    unknown: tuple[tuple[str, str], ...]
+    """The same, only words no theme accounts for."""
+    meaningful: int
+    covered: int
 
-    def add(self, item: Item, text_field: Field, vocabulary: Vocabulary) -> None:
-        normaliser = vocabulary.normaliser
-        tokens = [t for t in normaliser.tokens(text_field.text) if t.stem not in item.places]
-        hits = vocabulary.find(tokens)
-        if len(item.fields) == 1 and item.side == "objective":
-            hits += _bare_reading(hits, tokens, vocabulary)
-        self.found += _weigh(hits, tokens, text_field, vocabulary, item.side)
-        spans = {i for h in hits for i in range(h.start, h.end)}
-        # Weak words ('reduce', 'tackle') count towards coverage only inside a theme's words.
-        in_themes = {tokens[i].origin for i in spans}
-        origins = {
-            t.origin
-            for t in tokens
-            if t.stem not in vocabulary.stop_stems
-            and (t.stem not in vocabulary.weak_stems or t.origin in in_themes)
-        }
-        self.meaningful += len(origins)
-        self.covered += len(in_themes & origins)
-        for i, token in enumerate(tokens):
-            if len(token.stem) <= 1 or token.stem in vocabulary.stop_stems:
-                continue
-            self.plain.setdefault(token.stem, token.surface)
-            if token.stem not in vocabulary.weak_stems:
-                self.words.setdefault(token.stem, token.surface)
-                if i not in spans:
-                    self.unknown.setdefault(token.stem, token.surface)
+
+FieldReadings = dict[tuple[object, ...], _FieldReading]
+"""Readings of fields already read: partnerships reuse titles and phrases, and a field's
+reading depends only on its text, its name and weight, which side it is on, whether it
+may be read as a bare title, and which of the area's place names it contains."""
+
+
+def _read_field(
+    item: Item, text_field: Field, vocabulary: Vocabulary, known: FieldReadings
+) -> _FieldReading:
+    every = vocabulary.normaliser.tokens(text_field.text)
+    places = frozenset(t.stem for t in every if t.stem in item.places)
+    bare = len(item.fields) == 1 and item.side == "objective"
+    key = (text_field.text, text_field.name, text_field.weight, item.side, bare, places)
+    reading = known.get(key)
+    if reading is None:
+        reading = known[key] = _reading(every, places, text_field, vocabulary, item.side, bare)
+    return reading
+
+
+def _reading(
+    every: Sequence[Token],
+    places: frozenset[str],
+    text_field: Field,
+    vocabulary: Vocabulary,
+    side: str,
+    bare: bool,
+) -> _FieldReading:
+    tokens = [t for t in every if t.stem not in places] if places else list(every)
+    hits = vocabulary.find(tokens)
+    if bare:
+        hits += _bare_reading(hits, tokens, vocabulary)
+    found = _weigh(hits, tokens, text_field, vocabulary, side)
+    spans = {i for h in hits for i in range(h.start, h.end)}
+    # Weak words ('reduce', 'tackle') count towards coverage only inside a theme's words.
+    in_themes = {tokens[i].origin for i in spans}
+    origins = {
+        t.origin
+        for t in tokens
+        if t.stem not in vocabulary.stop_stems
+        and (t.stem not in vocabulary.weak_stems or t.origin in in_themes)
+    }
+    plain: dict[str, str] = {}
+    words: dict[str, str] = {}
+    unknown: dict[str, str] = {}
+    for i, token in enumerate(tokens):
+        if len(token.stem) <= 1 or token.stem in vocabulary.stop_stems:
+            continue
+        plain.setdefault(token.stem, token.surface)
+        if token.stem not in vocabulary.weak_stems:
+            words.setdefault(token.stem, token.surface)
+            if i not in spans:
+                unknown.setdefault(token.stem, token.surface)
+    return _FieldReading(
+        tuple(found),
+        tuple(plain.items()),
+        tuple(words.items()),
+        tuple(unknown.items()),
+        len(origins),
+        len(in_themes & origins),
+    )
 
 
 def _best_link(
@@ -233,12 +270,27 @@ def _best_link(
     return best
 
 
-def build_profile(item: Item, vocabulary: Vocabulary) -> Profile:
-    reading = _Reading()
+def build_profile(
+    item: Item, vocabulary: Vocabulary, known: FieldReadings | None = None
+) -> Profile:
+    known = {} if known is None else known
+    found_in: list[Found] = []
+    words: dict[str, str] = {}
+    plain: dict[str, str] = {}
+    unknown: dict[str, str] = {}
+    meaningful = covered = 0
     for text_field in item.fields:
-        reading.add(item, text_field, vocabulary)
-    coverage = reading.covered / reading.meaningful if reading.meaningful else 0.0
-    found = _without_shorthand(reading.found, vocabulary)
+        reading = _read_field(item, text_field, vocabulary, known)
+        found_in += reading.found
+        for into, read in ((plain, reading.plain), (words, reading.words)):
+            for stem_, surface in read:
+                into.setdefault(stem_, surface)
+        for stem_, surface in reading.unknown:
+            unknown.setdefault(stem_, surface)
+        meaningful += reading.meaningful
+        covered += reading.covered
+    coverage = covered / meaningful if meaningful else 0.0
+    found = _without_shorthand(found_in, vocabulary)
     themes = vocabulary.themes
     if item.side == "priority":
         # A priority is about an umbrella only as far as its words are: "River safety
@@ -260,10 +312,10 @@ def build_profile(item: Item, vocabulary: Vocabulary) -> Profile:
         tuple(found),
         tuple(strongest.values()),
         weights,
-        Words(reading.words),
-        " ".join(sorted(reading.unknown)) if len(reading.unknown) >= LEXICAL_WORDS else "",
+        Words(words),
+        " ".join(sorted(unknown)) if len(unknown) >= LEXICAL_WORDS else "",
         general,
-        Words(reading.plain),
+        Words(plain),
         coverage,
     )
 

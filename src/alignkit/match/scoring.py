@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from rapidfuzz import fuzz
 
 from .calibration import Calibration, shipped
-from .profile import Found, Item, Profile, build_profile
+from .profile import FieldReadings, Found, Item, Profile, build_profile
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # numpy is imported only for the dense path and the benchmarks
@@ -168,6 +168,7 @@ class Scorer:
         self.relation_rows = relation_matrix(vocabulary, self.ancestors)
         self.general_relation_rows = general_relation_matrix(vocabulary, self.relation_rows)
         self._profiles: dict[tuple[object, ...], Profile] = {}
+        self._readings: FieldReadings = {}
         self._dense: DenseScorer | None = None
         self.theme_links: dict[tuple[Found, Found, float], ThemeLink] = {}
         """Explanations' theme links, made once for each pair of findings (explain.py)."""
@@ -176,7 +177,7 @@ class Scorer:
         key = (item.side, item.places, *((f.name, f.text, f.weight) for f in item.fields))
         cached = self._profiles.get(key)
         if cached is None:
-            cached = self._profiles[key] = build_profile(item, self.vocabulary)
+            cached = self._profiles[key] = build_profile(item, self.vocabulary, self._readings)
         return cached
 
     def score(self, priorities: Sequence[Item], objectives: Sequence[Item]) -> Scores:
