@@ -43,6 +43,9 @@ def _umask() -> int:
     return current
 
 
+_BUFFER = 1 << 20
+"""Bytes gathered before each write to a report file."""
+
 _SIGNATURE_BYTES = 64 * 1024
 """How much of a file's head and tail is read to recognise one of alignkit's formats, and
 the most of a zip member (an Office file's properties) read for the same purpose."""
@@ -233,7 +236,10 @@ def _replace(content: Content, target: Path) -> None:
                 with os.fdopen(handle, "wb") as binary:
                     binary.write(content)
             else:
-                with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                # A large buffer: a report streamed in many pieces is tens of megabytes.
+                with os.fdopen(
+                    handle, "w", encoding="utf-8", newline="\n", buffering=_BUFFER
+                ) as stream:
                     for piece in _pieces(content):
                         stream.write(piece)
             # mkstemp makes the file private; a report is for sharing, so use the usual mode.

@@ -179,36 +179,49 @@ def report_json_pieces(result: CheckResult) -> Iterator[str]:
     shell = report_shell(result, []).model_dump_json(indent=2)
     csps = (
         _with_list(
-            _json(_csp_data(result, doc, csp, [])),
+            _indented(_json(_csp_data(result, doc, csp, [])), _CSP),
             "priorities",
-            ([_json(_priority_data(result, csp.id, p, "all"))] for p in csp.priorities),
+            (
+                [_indented(_json(_priority_data(result, csp.id, p, "all")), _PRIORITY)]
+                for p in csp.priorities
+            ),
+            _CSP,
         )
         for doc, csp in zip(result.csp_docs, result.csps, strict=True)
     )
-    yield from _with_list(shell, "csps", csps)
+    yield from _with_list(shell, "csps", csps, 0)
     yield "\n"
+
+
+_CSP = 4
+"""Spaces before a partnership's part: an item of the report's top-level list."""
+_PRIORITY = 8
+"""Spaces before a priority's part: an item of the partnership's list of priorities."""
 
 
 def _json(data: dict[str, Any]) -> str:
     return pydantic_core.to_json(data, indent=2).decode("utf-8")
 
 
-_ITEM = "\n    "
-"""A new line at the depth of an item of a list that is a top-level key's value."""
+def _indented(text: str, depth: int) -> str:
+    """``text``, written from the left margin, moved ``depth`` spaces in (all but its
+    first line: the caller writes where it starts). One pass over each text: a
+    priority's part is indented once, straight to its depth."""
+    return text.replace("\n", "\n" + " " * depth)
 
 
-def _with_list(shell: str, key: str, items: Iterable[Iterable[str]]) -> Iterator[str]:
-    """``shell``, an object written with ``key`` an empty list, with ``items`` (each as
-    pieces of text) written into that list at their depth.
+def _with_list(shell: str, key: str, items: Iterable[Iterable[str]], depth: int) -> Iterator[str]:
+    """``shell``, an object written ``depth`` spaces in with ``key`` an empty list, with
+    ``items`` (each as pieces already indented to their depth) written into that list.
 
-    The empty list is found as its key at the object's first level (two spaces in): a
-    text value cannot contain it, as pydantic escapes the quotes inside strings."""
-    marker = f'\n  "{key}": [],\n'
+    The empty list is found as its key at the object's first level: a text value cannot
+    contain it, as pydantic escapes the quotes inside strings."""
+    pad = " " * depth
+    marker = f'\n{pad}  "{key}": [],\n'
     head, found, tail = shell.partition(marker)
     opened = False
     for item in items if found else ():
-        yield (f'{head}\n  "{key}": [' if not opened else ",") + _ITEM
+        yield (f'{head}\n{pad}  "{key}": [' if not opened else ",") + f"\n{pad}    "
         opened = True
-        for piece in item:
-            yield piece.replace("\n", _ITEM)
-    yield f"\n  ],\n{tail}" if opened else shell
+        yield from item
+    yield f"\n{pad}  ],\n{tail}" if opened else shell
