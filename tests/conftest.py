@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from alignkit.cli import app
+from alignkit.user_cache import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tests keep alignkit's cache (compiled templates) in a folder of their own, never in
+# the user's ~/.cache; child processes inherit it.
+os.environ[ENVIRONMENT] = tempfile.mkdtemp(prefix="alignkit-test-cache-")
 
 MINIMAL_PLAN = """\
 kind: police-and-crime-plan        # plan file

@@ -21,7 +21,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "alignkit"
 
 # Lowest first. A module may import from its own layer or any layer below it.
 LAYERS: list[set[str]] = [
-    {"errors", "registry", "words", "markup", "diagnostics", "codes", "output", "__init__"},
+    {
+        "errors",
+        "registry",
+        "words",
+        "markup",
+        "diagnostics",
+        "codes",
+        "output",
+        "__init__",
+        "user_cache",
+    },
     {"officezip", "wordfile"},
     {"collections_tuning"},
     {"load"},

@@ -162,10 +162,15 @@ def template_environment() -> jinja2.Environment:
     """The one way pages are made: templates from the package, autoescaping on (every
     string from a document is escaped), undefined names an error rather than blank.
 
-    jinja2 is imported here, not at the top, so that only the pages that use it pay for it."""
+    jinja2 is imported here, not at the top, so that only the pages that use it pay for it.
+    Compiled templates are kept in the user's cache folder (see `user_cache`)."""
     import jinja2
 
+    from . import __version__
+    from .user_cache import template_cache
+
     return jinja2.Environment(
+        bytecode_cache=template_cache(__version__),
         loader=jinja2.PackageLoader("alignkit", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
