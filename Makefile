@@ -25,12 +25,15 @@ demo: $(STAMP)
 	$(BIN)/alignkit check $(DEMO_ARGS) --format html --output $(DEMO_OUT)/report.html
 	$(BIN)/alignkit check $(DEMO_ARGS) --format markdown --output $(DEMO_OUT)/report.md
 	$(BIN)/alignkit check $(DEMO_ARGS) --format json --output $(DEMO_OUT)/report.json
+	$(BIN)/alignkit check $(DEMO_ARGS) --format xlsx --output $(DEMO_OUT)/report.xlsx
+	$(BIN)/alignkit check $(DEMO_ARGS) --format docx --output $(DEMO_OUT)/report.docx
 	$(BIN)/alignkit calendar $(DEMO_CAL) --format ics --output $(DEMO_OUT)/calendar.ics
 	$(BIN)/alignkit calendar $(DEMO_CAL) --format html --output $(DEMO_OUT)/calendar.html
 	$(BIN)/alignkit pack $(DEMO_CAL) --format html --output $(DEMO_OUT)/welcome-pack.html
 	$(BIN)/alignkit summary $(DEMO_CAL) --format html --output $(DEMO_OUT)/summary.html
 	@echo "Written to $(DEMO_OUT)/: report.html (open it in a browser), report.md, report.json,"
-	@echo "calendar.ics, calendar.html, welcome-pack.html and summary.html"
+	@echo "report.xlsx (Excel), report.docx (Word), calendar.ics, calendar.html,"
+	@echo "welcome-pack.html and summary.html"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
