@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -35,8 +35,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _EventLoader = yaml.SafeLoader
 
 
-@dataclass(frozen=True)
-class NodeLocation:
+class NodeLocation(NamedTuple):
     """Where a value sits: its key (for mapping entries) and the value itself."""
 
     value: Position
@@ -63,8 +62,10 @@ def _pos(mark: Any) -> Position:
 
 
 class _Composer:
-    def __init__(self, events: Any, shown: str, limits: Limits) -> None:
-        self._events = events
+    def __init__(self, next_event: Any, shown: str, limits: Limits) -> None:
+        # The parser's own get_event, called directly: a document has thousands of events
+        # and yaml.parse adds a generator step to each.
+        self._next = next_event
         self._shown = shown
         self._limits = limits
         self._anchors: dict[str, tuple[Any, int]] = {}
@@ -103,22 +104,24 @@ class _Composer:
 
     # -- composition ---------------------------------------------------------
     def document(self) -> Any:
-        event = next(self._events)  # StreamStart
-        event = next(self._events)
+        event = self._next()  # StreamStart
+        event = self._next()
         if isinstance(event, yaml.StreamEndEvent):
             return _EMPTY
         if not isinstance(event, yaml.DocumentStartEvent):  # pragma: no cover - parser guarantees
             raise self._fail("AK006", "unexpected YAML structure", event.start_mark)
-        value, _ = self._node(next(self._events), (), 1)
-        next(self._events)  # DocumentEnd
-        following = next(self._events)
+        value, _ = self._node(self._next(), (), 1)
+        self._next()  # DocumentEnd
+        following = self._next()
         if isinstance(following, yaml.DocumentStartEvent):
             raise self._fail(
                 "AK012", "a second YAML document starts here ('---')", following.start_mark
             )
         return value
 
-    def _node(self, event: Any, path: PathKey, depth: int) -> tuple[Any, int]:
+    def _node(self, event: Any, path: PathKey, depth: int, placed: bool = False) -> tuple[Any, int]:
+        """The value ``event`` starts, and how many values it expands to. ``placed``: its
+        location is already recorded (a mapping records its values' with their keys)."""
         if depth > self._limits.max_depth:
             raise self._fail(
                 "AK010", f"nesting is deeper than {self._limits.max_depth} levels", event.start_mark
@@ -139,10 +142,12 @@ class _Composer:
                 )
             anchored, size = self._anchors[event.anchor]
             self._count(size, event.start_mark)
-            self._place(path, event.start_mark)
+            if not placed:
+                self._place(path, event.start_mark)
             return anchored, size
         self._check_tag(event)
-        self._place(path, event.start_mark)
+        if not placed:
+            self._place(path, event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             self._count(1, event.start_mark)
             value: Any = event.value
@@ -167,7 +172,7 @@ class _Composer:
         items: list[Any] = []
         size = 1
         self._count(1, start.start_mark)
-        while not isinstance(event := next(self._events), yaml.SequenceEndEvent):
+        while not isinstance(event := self._next(), yaml.SequenceEndEvent):
             value, child = self._node(event, (*path, len(items)), depth + 1)
             items.append(value)
             size += child
@@ -178,10 +183,10 @@ class _Composer:
         result: dict[str, Any] = {}
         size = 1
         self._count(1, start.start_mark)
-        while not isinstance(key_event := next(self._events), yaml.MappingEndEvent):
+        while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
             key = self._key(key_event)
             child_path = (*path, key)
-            value_event = next(self._events)
+            value_event = self._next()
             if key in result:
                 first = self.locations[child_path].key
                 where = f" (first at line {first.line})" if first else ""
@@ -203,7 +208,7 @@ class _Composer:
             self.locations[child_path] = NodeLocation(
                 value=_pos(value_event.start_mark), key=_pos(key_event.start_mark)
             )
-            value, child = self._node(value_event, child_path, depth + 1)
+            value, child = self._node(value_event, child_path, depth + 1, placed=True)
             result[key] = value
             size += child
         self._remember(start, result, size)
@@ -228,8 +233,10 @@ def _plain(event: Any) -> bool:
 
 def compose(text: str, shown: str, limits: Limits) -> Composed:
     """Parse ``text`` into values and locations; raise ComposeError on a fatal problem."""
-    composer = _Composer(yaml.parse(text, Loader=_EventLoader), shown, limits)
+    loader = None
     try:
+        loader = _EventLoader(text)
+        composer = _Composer(loader.get_event, shown, limits)
         data = composer.document()
     except yaml.MarkedYAMLError as exc:
         raise ComposeError(_syntax_diagnostic(exc, text, shown)) from None
@@ -244,6 +251,9 @@ def compose(text: str, shown: str, limits: Limits) -> Composed:
                 hint_for("AK006"),
             )
         ) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if data is _EMPTY:
         raise ComposeError(
             Diagnostic(
