@@ -7,7 +7,7 @@ renderers depend on a small, stable shape rather than on the engine's internals.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, Protocol
 
 Status = Literal["aligned", "partial", "none"]
@@ -60,8 +60,18 @@ class ScoreTable:
     def get(self, csp: str, priority: str, objective: str) -> Pair:
         return self.pairs[(csp, priority, objective)]
 
-    def for_priority(self, csp: str, priority: str) -> list[Pair]:
-        return [self.pairs[(csp, priority, o)] for o in self.objective_order]
+    _rows: dict[tuple[str, str], tuple[Pair, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def for_priority(self, csp: str, priority: str) -> tuple[Pair, ...]:
+        """The priority's pairs in plan order (kept: every rule and report asks)."""
+        row = self._rows.get((csp, priority))
+        if row is None:
+            row = self._rows[(csp, priority)] = tuple(
+                self.pairs[(csp, priority, o)] for o in self.objective_order
+            )
+        return row
 
     def closest(self, csp: str, priority: str) -> Pair | None:
         """The highest score (first objective on a tie), whatever its status; None only
