@@ -162,12 +162,13 @@ def _overview(pack: WelcomePack) -> list[str]:
 
 
 def _facts(pack: WelcomePack, p: Partnership) -> list[str]:
-    lines = [f"- **Force area:** {escape(p.force_area)}"] if pack.forces else []
+    lines = []
     if p.nation == "wales":
         lines.append(f"- **Nation:** {p.nation_words}")
     lines.append(f"- **Tier:** {escape(p.tier_words) if p.tier_words else 'not recorded'}")
     area = ", ".join(escape(a) for a in p.local_authorities)
-    lines.append(f"- **Area:** {area or 'not recorded'}")
+    force = f" ({escape(p.force_area)} force area)" if pack.forces else ""
+    lines.append(f"- **Area:** {area or 'not recorded'}{force}")
     if p.plan and (p.plan.title or p.plan.period):
         about = escape(p.plan.title) if p.plan.title else "Partnership plan"
         if p.plan.period:
@@ -177,8 +178,8 @@ def _facts(pack: WelcomePack, p: Partnership) -> list[str]:
         lines.append(f"- **Partnership plan:** {about}")
     if p.assessment_date:
         lines.append(f"- **Strategic assessment:** completed {long_date(p.assessment_date)}")
-    for strategy in p.strategy_lines:
-        lines.append(f"- **Strategy:** {escape(strategy)}")
+    if p.strategies_words:
+        lines.append(f"- **Statutory strategies:** {escape(p.strategies_words)}")
     for before in p.predecessors:
         lines.append(
             f"- **Replaced:** {escape(pack.succession_name(before))} ({long_date(before.date)})"

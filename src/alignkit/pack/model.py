@@ -38,7 +38,7 @@ from ..words import (
     TIER_WORDS,
     BodyWords,
     authority_label,
-    long_date,
+    short_date,
 )
 
 YEAR_AHEAD = dt.timedelta(days=365)
@@ -107,18 +107,17 @@ class Partnership:
         return NATION_WORDS[self.nation]
 
     @property
-    def strategy_lines(self) -> tuple[str, ...]:
-        """'Serious violence: Title (adopted 31 January 2024; next review 31 January 2027)'."""
-        lines = []
+    def strategies_words(self) -> str | None:
+        """'Serious violence (review 31 Jan 2027); Prevent (no review date)': one line, so
+        a partnership's page still prints on one sheet."""
+        if not self.strategies:
+            return None
+        parts = []
         for s in self.strategies:
-            dates = [
-                *([f"adopted {long_date(s.adopted)}"] if s.adopted else []),
-                *([f"next review {long_date(s.next_review)}"] if s.next_review else []),
-            ]
             words = STRATEGY_WORDS[s.kind]
-            line = words[:1].upper() + words[1:] + (f": {s.title}" if s.title else "")
-            lines.append(line + (f" ({'; '.join(dates)})" if dates else ""))
-        return tuple(lines)
+            when = f"review {short_date(s.next_review)}" if s.next_review else "no review date"
+            parts.append(f"{words[:1].upper()}{words[1:]} ({when})")
+        return "; ".join(parts)
 
     @property
     def tier_words(self) -> str | None:
