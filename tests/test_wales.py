@@ -148,9 +148,15 @@ def test_welsh_titles_are_shown_beside_the_english_in_every_human_format(
     welsh_area(write)
     made = every_output()
     cy = "Partneriaeth Diogelwch Cymunedol Cwm Tawel"
-    for name in ("report.text", "report.markdown", "pack.markdown", "summary.markdown"):
+    for name in (
+        "report.text",
+        "report.markdown",
+        "pack.markdown",
+        "handover.markdown",
+        "summary.markdown",
+    ):
         assert f"Cwm Tawel CSP / {cy}" in made[name], name
-    for name in ("report.html", "pack.html", "summary.html"):
+    for name in ("report.html", "pack.html", "handover.html", "summary.html"):
         assert f'Cwm Tawel CSP / <span lang="cy">{cy}</span>' in made[name], name
     assert (
         "Gwent Police and Crime Plan / "

@@ -196,12 +196,13 @@ def welsh_of(plan: Any, csps: Iterable[Any]) -> dict[str, str]:
     return found
 
 
-def _welsh_filter(context: Any, text: str) -> Any:
+def _welsh_filter(context: Any, text: str, welsh: Mapping[str, str] | None = None) -> Any:
     """`{{ title | cy }}`: the English, then the Welsh marked lang="cy" so a screen reader
-    speaks it as Welsh; the page's `welsh` mapping says which titles have one."""
+    speaks it as Welsh; the page's `welsh` mapping (or the one given, for a page with a
+    section per force area) says which titles have one."""
     import markupsafe
 
-    cy = context.get("welsh", {}).get(text)
+    cy = (welsh if welsh is not None else context.get("welsh", {})).get(text)
     if not cy:
         return text
     return markupsafe.Markup('{} / <span lang="cy">{}</span>').format(text, cy)
