@@ -175,22 +175,30 @@ def test_missing_statutory_partner(write, tmp_path):
         write,
         tmp_path,
         "csp.yaml",
-        MINIMAL_CSP + "responsible_authorities:\n  police: true\n  local_authority: true\n"
-        "  fire_and_rescue: true\n  health: no\n  probation:\n    taking_part: false\n",
+        MINIMAL_CSP + "responsible_authorities:\n  chief_officer_of_police: true\n"
+        "  councils: true\n  fire_and_rescue_authority: true\n  integrated_care_board: no\n"
+        "  probation_provider:\n    taking_part: false\n",
     )
     found = partnership_findings(context(plan, csp))
     assert codes(found) == [
         ("AK701", Severity.WARNING, 13, 3),
         ("AK701", Severity.WARNING, 14, 3),
     ]
-    assert found[0].message.startswith("Health (the integrated care board) is a statutory")
+    assert found[0].message.startswith("The integrated care board is a statutory")
+    assert found[1].message.startswith("The probation provider is a statutory")
 
 
 def test_partners_not_recorded_are_reported_once(write, tmp_path):
     plan = load(write, tmp_path, "plan.yaml", MINIMAL_PLAN)
     csp = load(
-        write, tmp_path, "csp.yaml", MINIMAL_CSP + "responsible_authorities:\n  police: yes\n"
+        write,
+        tmp_path,
+        "csp.yaml",
+        MINIMAL_CSP + "responsible_authorities:\n  chief_officer_of_police: yes\n",
     )
     found = partnership_findings(context(plan, csp))
     assert codes(found) == [("AK702", Severity.INFO, 9, 1)]
-    assert "local authority, fire and rescue, health" in found[0].message
+    assert (
+        "council(s), fire and rescue authority, integrated care board, probation provider"
+        in found[0].message
+    )

@@ -29,7 +29,7 @@ kind: community-safety-partnership
 id: north
 name: Northdown CSP
 force_area: Wessex
-responsible_authorities: {police: yes, local_authority: yes, fire_and_rescue: yes, health: yes, probation: yes}
+responsible_authorities: {chief_officer_of_police: yes, councils: yes, fire_and_rescue_authority: yes, integrated_care_board: yes, probation_provider: yes}
 priorities:
   - id: N1
     title: ASB hotspots

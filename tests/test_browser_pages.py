@@ -32,8 +32,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WESSEX = ROOT / "examples" / "wessex"
 PARTNERSHIPS = [
-    yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
-    for path in sorted((WESSEX / "csps").glob("*.yaml"))
+    csp["name"]
+    for csp in (
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((WESSEX / "csps").glob("*.yaml"))
+    )
+    # the pack introduces the partnerships as they stand on the as-of date (egdon merged
+    # into Melchester's in April 2026)
+    if not (csp.get("successor") and str(csp["successor"]["date"]) <= "2026-11-22")
 ]
 COMMANDS = {
     "report": ["check", "--fail-on", "never"],
@@ -193,7 +199,7 @@ def printed(browser: Browser, pages: dict[str, Path]) -> dict[str, Printed]:
     [
         ("report", False, 14, 22),
         ("calendar", True, 6, 14),
-        ("pack", False, 7, 9),  # the overview, then one page for each of six partnerships
+        ("pack", False, 8, 10),  # the overview, then one page for each of seven partnerships
         ("summary", False, 14, 24),
     ],
 )
@@ -226,8 +232,10 @@ def test_each_partnership_of_the_printed_pack_starts_a_page(printed: dict[str, P
         )
         for i in range(len(pack.sheets))
     ]
-    assert set(PARTNERSHIPS) <= set(openings), openings
-    starts = sorted(openings.index(name) for name in PARTNERSHIPS)
+    # a heading may go on with the Welsh name after the English ('… / Partneriaeth …')
+    starts = sorted(
+        next(i for i, line in enumerate(openings) if line.startswith(name)) for name in PARTNERSHIPS
+    )
     # One page each: the next partnership starts on the very next page.
     assert [b - a for a, b in itertools.pairwise(starts)] == [1] * (len(starts) - 1), openings
 

@@ -93,6 +93,7 @@ def dates_in_documents(plan_path: Path, csp_paths: list[Path]) -> list[dt.date]:
             found.append(csp["strategic_assessment"]["date"])
         found += [m["date"] for m in csp.get("meetings", [])]
         found += [t["due"] for t in csp.get("timetable", [])]
+        found += [s["next_review"] for s in csp.get("strategies", []) if "next_review" in s]
     return found
 
 

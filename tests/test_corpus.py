@@ -172,7 +172,15 @@ def test_check_never_crashes_on_a_corpus_file(in_corpus, name, role):
 # --- every field of the reference documents, given the wrong kind of value ---------------
 
 REFERENCE = {"plan": CORPUS / "ok" / "plan.yaml", "csp": CORPUS / "ok" / "csp.yaml"}
-TEXT_OR_MAPPING = {"period", "police", "local_authority", "fire_and_rescue", "health", "probation"}
+TEXT_OR_MAPPING = {
+    "period",
+    "chief_officer_of_police",
+    "councils",
+    "fire_and_rescue_authority",
+    "integrated_care_board",
+    "local_health_board",
+    "probation_provider",
+}
 """Fields that accept a short text form or a mapping: a list is the wrong kind for them."""
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from alignkit.importer import LAYOUTS, build_workbook, import_spreadsheet
 from alignkit.importer.layout import CSP_LAYOUT, PLAN_LAYOUT, markdown_tables, normalise
-from alignkit.models import CSP_KIND
+from alignkit.models import CSP_KIND, CSPDocument
 from alignkit.validate import load_document
 from conftest import ROOT, run
 from spreadsheets import PRIORITIES, csp_workbook, save
@@ -31,7 +31,10 @@ def test_example_documents_round_trip_through_the_template_layout(
     imported = import_spreadsheet(workbook, workbook.name)
 
     assert imported.diagnostics == []
-    assert imported.model == original
+    # The template writes the responsible authorities under their legal names, so a file
+    # still using an older key (casterbridge's 'police') comes back in today's terms.
+    expected = original.with_legal_names() if isinstance(original, CSPDocument) else original
+    assert imported.model == expected
 
 
 @pytest.mark.parametrize("path", [EXAMPLES[0], ROOT / "examples/wessex/plan.yaml"])

@@ -9,6 +9,7 @@ accessible page that prints one partnership per page.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -96,10 +97,14 @@ def pack(*args: str) -> str:
 
 
 def example_csps() -> list[dict]:
-    return [
+    """The example's partnerships as they stand on the as-of date: one whose successor has
+    taken over (egdon) is named by its successor, not introduced."""
+    found = [
         yaml.safe_load(path.read_text(encoding="utf-8"))
         for path in sorted((ROOT / "examples/wessex/csps").glob("*.yaml"))
     ]
+    as_of = dt.date(2026, 11, 22)
+    return [c for c in found if not (c.get("successor") and c["successor"]["date"] <= as_of)]
 
 
 def test_markdown_pack_matches_golden(at_root):
@@ -113,22 +118,26 @@ def test_html_pack_matches_golden(at_root):
 def test_every_partnership_with_its_contacts_meetings_and_timetable(at_root):
     markdown, page = pack(), pack("--format", "html")
     csps = example_csps()
-    assert len(csps) == 6
+    assert len(csps) == 7
     for csp in csps:
+        # a Welsh name is shown beside the English, marked as Welsh
+        welsh = (
+            f' / <span lang="cy">{html.escape(csp["name_cy"])}</span>' if "name_cy" in csp else ""
+        )
         assert f"### {csp['name']}" in markdown
-        assert f'<h2 id="csp-{csp["id"]}-heading">{html.escape(csp["name"])}</h2>' in page
-        for contact in csp["contacts"]:
+        assert f'<h2 id="csp-{csp["id"]}-heading">{html.escape(csp["name"])}{welsh}</h2>' in page
+        for contact in csp.get("contacts", []):
             for field in ("name", "role", "email", "phone"):
                 if contact.get(field):
                     assert contact[field] in markdown
                     assert html.escape(contact[field]) in page
-        for meeting in csp["meetings"]:
+        for meeting in csp.get("meetings", []):
             row = f"| {long_date(meeting['date'])}"
             assert any(
                 line.startswith(row) and meeting["body"] in line for line in markdown.splitlines()
             ), meeting
             assert f'<time datetime="{meeting["date"].isoformat()}">' in page
-        for item in csp["timetable"]:
+        for item in csp.get("timetable", []):
             assert item["document"] in markdown
             assert html.escape(item["document"]) in page
 
@@ -136,17 +145,21 @@ def test_every_partnership_with_its_contacts_meetings_and_timetable(at_root):
 def test_overview_counts_tiers_agreement_and_the_year_ahead(at_root):
     markdown = pack()
     assert (
-        "6 community safety partnerships: 3 district, 1 unitary, 1 county strategy group "
-        "and 1 merged partnership." in markdown
+        "7 community safety partnerships: 3 district, 1 unitary, 1 county strategy group, "
+        "1 Welsh local authority and 1 merged partnership." in markdown
     )
-    # Every partnership has a domestic abuse priority in the example area.
-    assert "- **domestic abuse**: 6 of 6 (all)" in markdown
-    assert "- **P2** Tackle violence against women and girls: 6 of 6 (all)" in markdown
+    # Every partnership has a domestic abuse priority in the example area (egdon, which
+    # merged into Melchester's in April 2026, is not introduced).
+    assert "- **domestic abuse**: 7 of 7 (all)" in markdown
+    assert (
+        "- **P2** Tackle violence against women and girls / Mynd i'r afael â thrais yn erbyn "
+        "menywod a merched: 7 of 7 (all)" in markdown
+    )
     # The county group leaves neighbourhood crime to the districts (its regard record says
     # so): its countryside-crime priority mentions farm machinery theft, which is rural
     # crime, not neighbourhood crime.
-    assert "- **P1** Cut neighbourhood crime and anti-social behaviour: 5 of 6 (" in markdown
-    assert "**P9** An efficient police service that gives value for money (0 of 6)" in markdown
+    assert "- **P1** Cut neighbourhood crime and anti-social behaviour: 6 of 7 (" in markdown
+    assert "**P9** An efficient police service that gives value for money (0 of 7)" in markdown
     # The year ahead: from the as-of date, in date order, past items left out.
     year = markdown.split("### The year ahead")[1].split("## The partnerships")[0]
     dates = re.findall(r"^\| (\d+ \w+ \d{4}) \|", year, flags=re.M)
@@ -230,7 +243,7 @@ force_area: Wessex
 tier: district
 local_authorities: [Northdown | District Council]
 responsible_authorities:
-  police: {taking_part: true, representative: "Insp <b>Bold</b> | Jones"}
+  chief_officer_of_police: {taking_part: true, representative: "Insp <b>Bold</b> | Jones"}
 priorities:
   - id: N1
     title: Domestic abuse | <img src=x onerror=alert(1)>
@@ -274,7 +287,7 @@ def test_html_is_self_contained_accessible_and_prints_as_a_booklet(at_root):
     assert page.headings[:3] == [1, 2, 2]
     # One partnership per printed page.
     assert re.search(r"\.partnership \{ break-before: page; \}", page_html)
-    assert page_html.count('class="partnership"') == 6
+    assert page_html.count('class="partnership"') == 7
     # Status in words, not colour alone.
     for word in ("Aligned", "Partly aligned", "No objective matches"):
         assert re.search(

@@ -40,7 +40,7 @@ id: north
 name: Northdown CSP
 force_area: Wessex
 tier: district
-responsible_authorities: {police: yes, local_authority: yes, fire_and_rescue: yes, health: yes, probation: yes}
+responsible_authorities: {chief_officer_of_police: yes, councils: yes, fire_and_rescue_authority: yes, integrated_care_board: yes, probation_provider: yes}
 priorities:
   - id: N1
     title: ASB hotspots
@@ -52,6 +52,8 @@ priorities:
 regard:
   - objective: P3
     reason: Rural crime is led at county level
+plan: {sent_to_policing_body: 2025-04-10}
+strategies: [{kind: serious-violence}]
 """
 
 SOUTH = """\
@@ -59,7 +61,7 @@ kind: community-safety-partnership
 id: south
 name: Southdown CSP
 force_area: Wessex
-responsible_authorities: {police: yes, local_authority: yes, fire_and_rescue: yes, health: yes, probation: yes}
+responsible_authorities: {chief_officer_of_police: yes, councils: yes, fire_and_rescue_authority: yes, integrated_care_board: yes, probation_provider: yes}
 priorities:
   - id: S1
     title: Drugs & alcohol in the town centre
@@ -68,6 +70,8 @@ priorities:
     title: Domestic abuse
   - id: S3
     title: Road safety
+plan: {sent_to_policing_body: 2025-04-10}
+strategies: [{kind: serious-violence}]
 """
 
 SCORES = {

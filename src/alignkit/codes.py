@@ -347,6 +347,17 @@ _FINDINGS = [
         "themes), or record the objective in 'regard' if it is not a local priority.",
         Severity.WARNING,
     ),
+    CodeInfo(
+        "AK304",
+        "Devolved Welsh functions",
+        "A Welsh partnership records that it did not adopt this objective because it "
+        "concerns devolved Welsh functions (such as health, education or housing). The "
+        "partnership-side duty to have regard to the plan (Crime and Disorder Act 1998 "
+        "s.6(1A)) applies apart from devolved Welsh functions, so this is not a gap.",
+        "Nothing to do; the statement of regard explains the carve-out. Review the record "
+        "when the plan is refreshed.",
+        Severity.INFO,
+    ),
     # --- AK4xx: the plan has regard to the CSP ---
     CodeInfo(
         "AK401",
@@ -474,9 +485,10 @@ _FINDINGS = [
     CodeInfo(
         "AK701",
         "Responsible authority not taking part",
-        "A statutory responsible authority (police, local authority, fire and rescue, health, "
-        "probation) is recorded as not taking part. Health and probation are the most often "
-        "absent.",
+        "A statutory responsible authority (the chief officer of police, the council(s), the "
+        "fire and rescue authority, the health body (the Local Health Board in Wales, the "
+        "ICB in England), the probation provider) is recorded as not taking part. Health "
+        "and probation are the most often absent.",
         "Invite the authority's representative and record them under 'responsible_authorities'.",
         Severity.WARNING,
     ),
@@ -485,6 +497,66 @@ _FINDINGS = [
         "Responsible authority not recorded",
         "The document does not say whether this statutory responsible authority takes part.",
         "Add it under 'responsible_authorities' with true or false.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK703",
+        "Old 'tier: welsh'",
+        "The partnership says it is Welsh with 'tier: welsh'. It still works, read as "
+        "nation: wales, but Wales is a nation, not a kind of council: every Welsh "
+        "partnership is for a principal (unitary) council area, or several merged.",
+        "Write 'nation: wales' and the tier (unitary, or merged) instead of 'tier: welsh'.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK704",
+        "Old responsible-authority key",
+        "The partnership records a responsible authority under an older short key (police, "
+        "local_authority, fire_and_rescue, health, probation). It still works; the law "
+        "(Crime and Disorder Act 1998 s.5(1)) names the chief officer of police, the "
+        "council(s), the fire and rescue authority, the probation provider, and the health "
+        "body: the Local Health Board in Wales, the ICB in England.",
+        "Rename the key as the message shows (docs/documents.md lists them).",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK705",
+        "No serious violence strategy recorded",
+        "The partnership records no serious violence strategy. Under the Serious Violence "
+        "Duty (in force 31 January 2023; Crime and Disorder Act 1998 s.6(1)(d)) the "
+        "partnership's strategy must include preventing and reducing serious violence, in "
+        "England and in Wales.",
+        "Record it under 'strategies' with kind serious-violence, its title, the date "
+        "adopted and the next review.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK706",
+        "Strategy past its review date",
+        "A statutory strategy the partnership holds (serious violence, substance misuse, "
+        "reoffending, Prevent, domestic abuse safe accommodation) was due for review before "
+        "the as-of date.",
+        "Review the strategy and record the new 'next_review' date.",
+        Severity.WARNING,
+    ),
+    CodeInfo(
+        "AK707",
+        "Plan not recorded as sent to the policing body",
+        "The partnership does not record when it sent its plan to the body that issues the "
+        "police and crime plan. In England each partnership plan is sent to it (SI "
+        "2007/1830 reg 13A, inserted by SI 2012/2660); in Wales it is how that body can "
+        "have regard to the partnership's priorities.",
+        "Record the date under 'plan' as sent_to_policing_body: YYYY-MM-DD.",
+        Severity.INFO,
+    ),
+    CodeInfo(
+        "AK708",
+        "Partnership has ended",
+        "The partnership's successor (a partnership for a new unitary council, or a merged "
+        "one) has taken over by the as-of date, so the partnership is reported as ended: "
+        "none of its plans or strategies is out of step, and no other finding is made "
+        "about it.",
+        "Nothing to do; remove the file when it is no longer needed for the record.",
         Severity.INFO,
     ),
     # --- AK8xx: the force area ---

@@ -7,8 +7,9 @@ report: the same inputs give the same bytes on every machine.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import jinja2
@@ -59,6 +60,35 @@ TIER_WORDS = {
     "merged": "merged partnership",
 }
 """How each tier reads in a sentence ('3 district, 1 county strategy group')."""
+
+AUTHORITY_WORDS = {
+    "chief_officer_of_police": "the chief officer of police",
+    "councils": "the council(s)",
+    "fire_and_rescue_authority": "the fire and rescue authority",
+    "integrated_care_board": "the integrated care board",
+    "local_health_board": "the Local Health Board",
+    "probation_provider": "the probation provider",
+}
+"""Each responsible authority as the Crime and Disorder Act 1998 s.5(1) names it, in a
+sentence (models.nation.RESPONSIBLE_AUTHORITY_KEYS)."""
+
+
+def authority_label(key: str) -> str:
+    """'Chief officer of police', 'Local Health Board': a responsible authority as a label."""
+    words = AUTHORITY_WORDS[key].removeprefix("the ")
+    return words[:1].upper() + words[1:]
+
+
+NATION_WORDS = {"england": "England", "wales": "Wales"}
+
+STRATEGY_WORDS = {
+    "serious-violence": "serious violence",
+    "substance-misuse": "substance misuse",
+    "reoffending": "reoffending",
+    "prevent": "Prevent",
+    "domestic-abuse-safe-accommodation": "domestic abuse safe accommodation",
+}
+"""Each kind of statutory strategy in a sentence (models.csp.STRATEGY_KINDS)."""
 
 STATUS_WORDS = {
     "held": "held",
@@ -158,6 +188,41 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def with_welsh(text: str, welsh: Mapping[str, str]) -> str:
+    """'Cut crime / Lleihau troseddu' when the documents give this title in Welsh too
+    (`title_cy`, `name_cy`): the Welsh beside the English, never instead of it."""
+    cy = welsh.get(text)
+    return f"{text} / {cy}" if cy else text
+
+
+def welsh_of(plan: Any, csps: Iterable[Any]) -> dict[str, str]:
+    """English title or name -> its Welsh, for every one the plan, its objectives, the
+    partnerships and their priorities give (the first wins). Reads the documents or the
+    JSON report's models alike: both name the fields title/title_cy and name/name_cy."""
+    pairs = [(plan.title, plan.title_cy)]
+    pairs += [(o.title, o.title_cy) for o in plan.objectives]
+    for csp in csps:
+        pairs.append((csp.name, csp.name_cy))
+        pairs += [(p.title, p.title_cy) for p in csp.priorities]
+    found: dict[str, str] = {}
+    for english, cy in pairs:
+        if cy:
+            found.setdefault(english, cy)
+    return found
+
+
+def _welsh_filter(context: Any, text: str, welsh: Mapping[str, str] | None = None) -> Any:
+    """`{{ title | cy }}`: the English, then the Welsh marked lang="cy" so a screen reader
+    speaks it as Welsh; the page's `welsh` mapping (or the one given, for a page with a
+    section per force area) says which titles have one."""
+    import markupsafe
+
+    cy = (welsh if welsh is not None else context.get("welsh", {})).get(text)
+    if not cy:
+        return text
+    return markupsafe.Markup('{} / <span lang="cy">{}</span>').format(text, cy)
+
+
 def template_environment() -> jinja2.Environment:
     """The one way pages are made: templates from the package, autoescaping on (every
     string from a document is escaped), undefined names an error rather than blank.
@@ -169,7 +234,7 @@ def template_environment() -> jinja2.Environment:
     from . import __version__
     from .user_cache import template_cache
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         bytecode_cache=template_cache(__version__),
         loader=jinja2.PackageLoader("alignkit", "templates"),
         autoescape=True,
@@ -178,3 +243,5 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["cy"] = jinja2.pass_context(_welsh_filter)
+    return env

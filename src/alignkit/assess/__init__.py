@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Severity
-from ..models import CSPDocument, GovernanceEvent, PolicePlan
+from ..models import CSPDocument, GovernanceEvent, PolicePlan, area_key
 from ..validate import ValidCSP, ValidPlan
+from ..words import welsh_of
 from .carry import carry_forward, version_findings
 from .context import AssessContext, Rule
 from .cycles import csp_cycle_findings, plan_cycle_findings, plan_status_findings
@@ -27,6 +28,7 @@ from .governance import Governance, governance_for
 from .partnership import partnership_findings
 from .regard import CellState, csp_regard_findings, declared_link_findings, plan_regard_findings
 from .scores import Pair, ScoreTable
+from .strategies import ended_findings, strategy_findings
 from .themes import ThemeReader
 
 __all__ = [
@@ -55,6 +57,8 @@ RULES: tuple[Rule, ...] = (
     partnership_findings,
     unaddressed_objectives,
     missing_theme_findings,
+    strategy_findings,
+    ended_findings,
 )
 """Every rule, each `AssessContext -> list[Finding]`; the findings are sorted afterwards."""
 
@@ -80,6 +84,12 @@ class CheckResult:
     @property
     def csps(self) -> list[CSPDocument]:
         return [doc.csp for doc in self.csp_docs]
+
+    @property
+    def welsh(self) -> dict[str, str]:
+        """Each title or name the documents also give in Welsh -> the Welsh, for every
+        human format to show beside it (the first given wins, in document order)."""
+        return welsh_of(self.plan, self.csps)
 
     def counts(self) -> dict[str, int]:
         """Findings by severity, waived ones left out (they are counted by `waived`)."""
@@ -128,16 +138,23 @@ def assess(
     # rule and every document reads the partnership as it stands to this plan.
     moved = [carry_forward(plan, doc) for doc in csp_docs]
     csp_docs = [doc for doc, _ in moved]
+    if plan.forces:
+        # A plan for several forces: every document lists the partnerships force by force.
+        rank = {area_key(a): i for i, a in enumerate(plan.force_areas)}
+        csp_docs.sort(key=lambda d: rank.get(area_key(d.csp.force_area), len(rank)))
     carried = {doc.csp.id: items for doc, items in moved if items}
     csps = [doc.csp for doc in csp_docs]
     cells = coverage_matrix(plan_doc, csps, table)
     governance = governance_for(plan.force_area, plan.body, local_events, local_source)
     ctx = AssessContext(plan_doc, csp_docs, table, as_of, themes_of, cells, governance, carried)
-    findings = [f for rule in RULES for f in rule(ctx)]
+    # A partnership whose successor has taken over is reported as ended (AK708) and
+    # nothing else: its gaps and dates are its successor's business now.
+    ended = {csp.id for csp in csps if csp.ended_by(as_of)}
+    findings = [f for rule in RULES for f in rule(ctx) if f.csp not in ended or f.code == "AK708"]
     shown = [plan_doc.source.shown, *(doc.source.shown for doc in csp_docs)]
     order = {path: i for i, path in enumerate(shown)}
     findings.sort(key=lambda f: (order.get(f.path, len(order)), *f.sort_key()))
-    coverage = objective_coverage(plan_doc, csps, cells)
+    coverage = objective_coverage(plan_doc, [doc.csp for doc in ctx.current], cells)
     return CheckResult(
         as_of,
         plan_doc,

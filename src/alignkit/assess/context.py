@@ -31,6 +31,12 @@ class AssessContext:
     carried: dict[str, list[Carried]] = field(default_factory=dict)
     """CSP id -> the outgoing plan's ids its records named, carried to the new plan."""
 
+    @property
+    def current(self) -> list[ValidCSP]:
+        """The partnerships no successor has taken over from by the as-of date: the force
+        area as it stands, for the force-wide rules."""
+        return [doc for doc in self.csps if not doc.csp.ended_by(self.as_of)]
+
 
 Rule = Callable[[AssessContext], list[Finding]]
 """A rule: the whole context in, its findings out (each rule module says which codes)."""

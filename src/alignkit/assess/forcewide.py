@@ -75,8 +75,8 @@ def objective_coverage(
 
 def unaddressed_objectives(ctx: AssessContext) -> list[Finding]:
     """AK801: objectives that no CSP in the force area addresses."""
-    plan_doc, csp_count = ctx.plan, len(ctx.csps)
-    coverage = objective_coverage(plan_doc, [d.csp for d in ctx.csps], ctx.cells)
+    plan_doc, csp_count = ctx.plan, len(ctx.current)
+    coverage = objective_coverage(plan_doc, [d.csp for d in ctx.current], ctx.cells)
     found: list[Finding] = []
     if csp_count == 0:
         return found
@@ -104,7 +104,7 @@ def missing_themes(ctx: AssessContext) -> list[MissingTheme]:
     """Themes of priorities no objective addresses, shared by several CSPs."""
     holders: dict[str, dict[str, list[str]]] = {}
     themes_of: ThemeReader = ctx.themes_of
-    for doc in ctx.csps:
+    for doc in ctx.current:
         csp = doc.csp
         for _, priority in unaddressed_priorities(csp, ctx.table):
             # Field by field: joined, "... services. Prevent" could read as the Prevent duty.

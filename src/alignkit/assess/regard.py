@@ -33,6 +33,9 @@ class CellState:
     """The priorities that address the objective (or the closest, when partial)."""
     reason: str | None = None
     """The recorded reason, when considered and not adopted."""
+    devolved: bool = False
+    """Considered by a Welsh partnership as a matter of devolved Welsh functions, which
+    the duty does not reach (CDA 1998 s.6(1A))."""
 
 
 def _declared(csp: CSPDocument) -> set[tuple[str, str]]:
@@ -55,7 +58,7 @@ def cell_state(csp: CSPDocument, objective: Objective, table: ScoreTable) -> Cel
         return CellState("policing-only")
     record = next((r for r in csp.regard if r.objective == objective.id), None)
     if record is not None:
-        return CellState("considered", reason=record.reason)
+        return CellState("considered", reason=record.reason, devolved=record.devolved)
     partial = sorted((p for p in pairs if p.status == "partial"), key=lambda p: -p.score)
     if partial:
         return CellState("partial", (partial[0].priority,))
@@ -77,7 +80,7 @@ def unaddressed_priorities(csp: CSPDocument, table: ScoreTable) -> list[tuple[in
 
 
 def csp_regard_findings(ctx: AssessContext) -> list[Finding]:
-    """AK301-AK303 and AK503 for every CSP: does it have regard to every objective?"""
+    """AK301-AK304 and AK503 for every CSP: does it have regard to every objective?"""
     return [f for doc in ctx.csps for f in _csp_regard(doc, ctx.plan.plan, ctx.table)]
 
 
@@ -92,7 +95,7 @@ def declared_link_findings(ctx: AssessContext) -> list[Finding]:
 
 
 def _csp_regard(doc: ValidCSP, plan: PolicePlan, table: ScoreTable) -> list[Finding]:
-    """AK301-AK303 and AK503: does the CSP have regard to every objective?"""
+    """AK301-AK304 and AK503: does the CSP have regard to every objective?"""
     csp = doc.csp
     found: list[Finding] = []
     for objective in plan.objectives:
@@ -111,6 +114,18 @@ def _csp_regard(doc: ValidCSP, plan: PolicePlan, table: ScoreTable) -> list[Find
                     ("regard", record_index),
                     csp=csp.id,
                     priority=state.priorities[0],
+                    objective=objective.id,
+                )
+            )
+        elif state.state == "considered" and record_index is not None and state.devolved:
+            found.append(
+                finding(
+                    "AK304",
+                    f"{csp.name} records {label} as a matter of devolved Welsh functions, "
+                    f"which the duty to have regard does not reach: {state.reason}",
+                    doc,
+                    ("regard", record_index, "devolved"),
+                    csp=csp.id,
                     objective=objective.id,
                 )
             )

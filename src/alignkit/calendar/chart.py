@@ -45,8 +45,9 @@ SHAPE = {
     Kind.PCC_PUBLISHED: "triangle",
 }
 
-TICKS = (Kind.MEETING, Kind.DOCUMENT_DUE)
-"""Meetings and document deadlines: small ticks above the bar (the table lists them)."""
+TICKS = (Kind.MEETING, Kind.DOCUMENT_DUE, Kind.STRATEGY_REVIEW)
+"""Meetings, document deadlines and strategy reviews: small ticks above the bar (the table
+lists them)."""
 
 
 def number(value: float) -> str:

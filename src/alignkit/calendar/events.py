@@ -21,7 +21,7 @@ from enum import StrEnum
 from ..assess.cycles import financial_year_end, plan_limit
 from ..assess.governance import Governance
 from ..models import CSPDocument, GovernanceEvent, Period, PolicePlan
-from ..words import BODY_WORDS, BodyWords, long_date, short_date
+from ..words import BODY_WORDS, STRATEGY_WORDS, BodyWords, long_date, short_date
 
 UID_DOMAIN = "alignkit"
 
@@ -51,6 +51,7 @@ class Kind(StrEnum):
     ELECTION = "pcc-election"
     GOVERNANCE = "governance"
     SUCCESSOR_PLAN = "successor-plan-due"
+    STRATEGY_REVIEW = "strategy-review"
 
 
 CATEGORY = {
@@ -67,6 +68,7 @@ CATEGORY = {
     Kind.ELECTION: "PCC election",
     Kind.GOVERNANCE: "Governance",
     Kind.SUCCESSOR_PLAN: "Police and crime plan",
+    Kind.STRATEGY_REVIEW: "Strategy review",
 }
 """The word each kind is filed under (iCalendar CATEGORIES; the table's 'What')."""
 
@@ -387,6 +389,21 @@ def _csp_items(
                 (name,),
                 location=meeting.location,
                 key="\x1f".join((meeting.body, meeting.title or "")),
+            )
+        )
+    for strategy in csp.strategies:
+        if strategy.next_review is None:
+            continue
+        words = STRATEGY_WORDS[strategy.kind]
+        items.append(
+            DatedItem(
+                strategy.next_review,
+                Kind.STRATEGY_REVIEW,
+                owner,
+                f"{words} strategy review due",
+                (name, *([strategy.title] if strategy.title else [])),
+                url=strategy.url,
+                key=strategy.kind,
             )
         )
     for entry in csp.timetable:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models import BODY_KINDS, CSP_KIND, PLAN_KIND
+from ..models import BODY_KINDS, CSP_KIND, PLAN_KIND, STRATEGY_KINDS
 
 Shape = Literal["text", "lines", "ids", "date", "yes-no", "choice"]
 """How a cell is read: free text; a list, one item per line; a list of ids (separated by
@@ -117,6 +117,7 @@ _OBJECTIVES = Sheet(
             "heading",
             required=True,
         ),
+        _text("title_cy", "Title (Welsh)", "The title in Welsh, if any.", "welsh title", "teitl"),
         _text(
             "description",
             "Description",
@@ -193,9 +194,16 @@ _PLAN_DETAILS = Sheet(
             "area",
             required=True,
         ),
+        _lines(
+            "forces",
+            "Forces",
+            "When the plan covers more than one force area: each one, one per line.",
+            "force areas",
+        ),
         _text(
             "title", "Title", "The plan's title as published.", "plan title", "name", required=True
         ),
+        _text("title_cy", "Title (Welsh)", "The title in Welsh, if any.", "welsh title", "teitl"),
         Column(
             ("issued_by", "kind"),
             "Issued by (kind)",
@@ -292,6 +300,7 @@ _PRIORITIES = Sheet(
             "heading",
             required=True,
         ),
+        _text("title_cy", "Title (Welsh)", "The title in Welsh, if any.", "welsh title", "teitl"),
         _text(
             "description",
             "Description",
@@ -342,18 +351,27 @@ _PRIORITIES = Sheet(
 )
 
 
-def _authority(key: str, label: str) -> tuple[Column, ...]:
+def _authority(key: str, label: str, old: str = "") -> tuple[Column, ...]:
+    """The columns of one responsible authority; ``old`` is the label of the short key it
+    had before the legal names (issue 14), still read so older workbooks import."""
     base = f"responsible_authorities.{key}"
+    was = (lambda what: (f"{old} {what}",)) if old else (lambda what: ())
     return (
         Column(
             (*base.split("."), "taking_part"),
             f"{label} taking part",
-            f"Yes or no: does the {label.lower()} take part?",
+            f"Yes or no: does the {label[:1].lower() + label[1:]} take part?",
             "yes-no",
+            synonyms=was("taking part"),
             choices=("yes", "no"),
         ),
-        _text(f"{base}.organisation", f"{label} organisation", "The body."),
-        _text(f"{base}.representative", f"{label} representative", "Named representative."),
+        _text(f"{base}.organisation", f"{label} organisation", "The body.", *was("organisation")),
+        _text(
+            f"{base}.representative",
+            f"{label} representative",
+            "Named representative.",
+            *was("representative"),
+        ),
     )
 
 
@@ -378,6 +396,7 @@ _PARTNERSHIP_DETAILS = Sheet(
             "partnership name",
             required=True,
         ),
+        _text("name_cy", "Name (Welsh)", "The partnership's name in Welsh, if any.", "welsh name"),
         _text(
             "force_area",
             "Force area",
@@ -388,9 +407,18 @@ _PARTNERSHIP_DETAILS = Sheet(
             required=True,
         ),
         Column(
+            ("nation",),
+            "Nation",
+            "england or wales; left blank, from the force area (Wales for the four Welsh forces).",
+            "choice",
+            synonyms=("country",),
+            choices=("england", "wales"),
+        ),
+        Column(
             ("tier",),
             "Tier",
-            "district, unitary, county, london-borough, welsh or merged.",
+            "district, unitary, county, london-borough or merged ('welsh' is read as "
+            "nation wales).",
             "choice",
             synonyms=("type", "area type"),
             choices=TIERS,
@@ -402,11 +430,12 @@ _PARTNERSHIP_DETAILS = Sheet(
             "councils",
             "local authority",
         ),
-        *_authority("police", "Police"),
-        *_authority("local_authority", "Local authority"),
-        *_authority("fire_and_rescue", "Fire and rescue"),
-        *_authority("health", "Health"),
-        *_authority("probation", "Probation"),
+        *_authority("chief_officer_of_police", "Chief officer of police", "Police"),
+        *_authority("councils", "Councils", "Local authority"),
+        *_authority("fire_and_rescue_authority", "Fire and rescue authority", "Fire and rescue"),
+        *_authority("integrated_care_board", "Integrated care board", "Health"),
+        *_authority("local_health_board", "Local Health Board"),
+        *_authority("probation_provider", "Probation provider", "Probation"),
         _date(
             "strategic_assessment.date",
             "Assessment date",
@@ -444,9 +473,66 @@ _PARTNERSHIP_DETAILS = Sheet(
             "refresh date",
         ),
         _text("plan.url", "Plan web address", "Where the plan can be read.", "plan url"),
+        _date(
+            "plan.sent_to_policing_body",
+            "Plan sent to policing body",
+            "When the plan was sent to the body that issues the police and crime plan.",
+            "plan sent",
+            "sent to pcc",
+        ),
+        _text(
+            "successor.partnership",
+            "Successor",
+            "The partnership that replaces this one (its id or name), if any.",
+            "replaced by",
+        ),
+        _date("successor.date", "Successor from", "When the successor takes over.", "ends"),
+        _text("successor.note", "Successor note", "e.g. replaced by a unitary council."),
     ),
     is_list=False,
     about="The partnership's details: one field per row, the value in column B.",
+)
+
+_STRATEGIES = Sheet(
+    "Strategies",
+    ("strategies",),
+    (
+        Column(
+            ("kind",),
+            "Kind",
+            ", ".join(STRATEGY_KINDS) + ".",
+            "choice",
+            required=True,
+            synonyms=("strategy", "type"),
+            choices=STRATEGY_KINDS,
+        ),
+        _text("title", "Title", "The strategy's title.", "name"),
+        _date("adopted", "Adopted", "When it was adopted.", "date adopted"),
+        _date("next_review", "Next review", "When it is next reviewed.", "review date"),
+        _text("url", "Web address", "Where it can be read.", "url", "link"),
+    ),
+    is_list=True,
+    about="Optional: the statutory strategies the partnership holds, one per row.",
+    synonyms=("statutory strategies",),
+)
+
+_PREDECESSORS = Sheet(
+    "Predecessors",
+    ("predecessors",),
+    (
+        _text(
+            "partnership",
+            "Partnership",
+            "A partnership this one replaced (its id or name).",
+            "predecessor",
+            required=True,
+        ),
+        _date("date", "Date", "When it was replaced.", required=True),
+        _text("note", "Note", "e.g. merged on local government reorganisation."),
+    ),
+    is_list=True,
+    about="Optional: partnerships this one replaced, one per row.",
+    synonyms=("replaced partnerships",),
 )
 
 _FINDINGS = Sheet(
@@ -488,6 +574,13 @@ _REGARD = Sheet(
         ),
         _date("decided", "Decided", "When the partnership decided.", "date", "date decided"),
         _text("decided_by", "Decided by", "Who decided, e.g. CSP Board.", "decision by"),
+        Column(
+            ("devolved",),
+            "Devolved",
+            "Wales only: yes when the objective concerns devolved Welsh functions.",
+            "yes-no",
+            choices=("yes", "no"),
+        ),
     ),
     is_list=True,
     about="Optional: plan objectives considered and not adopted locally, with the reason.",
@@ -548,7 +641,17 @@ PLAN_LAYOUT = Layout(PLAN_KIND, "police and crime plan", (_PLAN_DETAILS, _OBJECT
 CSP_LAYOUT = Layout(
     CSP_KIND,
     "community safety partnership",
-    (_PARTNERSHIP_DETAILS, _PRIORITIES, _FINDINGS, _REGARD, _CONTACTS, _MEETINGS, _TIMETABLE),
+    (
+        _PARTNERSHIP_DETAILS,
+        _PRIORITIES,
+        _FINDINGS,
+        _REGARD,
+        _STRATEGIES,
+        _PREDECESSORS,
+        _CONTACTS,
+        _MEETINGS,
+        _TIMETABLE,
+    ),
 )
 LAYOUTS = {PLAN_KIND: PLAN_LAYOUT, CSP_KIND: CSP_LAYOUT}
 

@@ -157,6 +157,8 @@ def build_workbook(layout: Layout, model: PolicePlan | CSPDocument | None = None
     """An openpyxl Workbook: the instructions, then every sheet of the layout."""
     import openpyxl  # deferred: only `alignkit import` pays for it
 
+    if isinstance(model, CSPDocument):
+        model = model.with_legal_names()  # the template's columns are the legal names
     book = openpyxl.Workbook()
     _instructions(book, layout)
     for sheet in layout.sheets:

@@ -3,7 +3,7 @@
 from .common import Contact
 from .csp import (
     CSP_KIND,
-    STATUTORY_PARTNERS,
+    STRATEGY_KINDS,
     CSPDocument,
     Funding,
     KeyFinding,
@@ -14,6 +14,9 @@ from .csp import (
     RegardRecord,
     ResponsibleAuthorities,
     StrategicAssessment,
+    Strategy,
+    StrategyKind,
+    Succession,
     TimetableItem,
 )
 from .governance import (
@@ -24,6 +27,15 @@ from .governance import (
     PlanStatusNote,
     Supersedes,
     Term,
+)
+from .nation import (
+    HEALTH_KEY,
+    OLD_AUTHORITY_KEYS,
+    REGULATIONS,
+    RESPONSIBLE_AUTHORITY_KEYS,
+    Nation,
+    area_key,
+    nation_of_area,
 )
 from .periods import Period
 from .plan import PLAN_KIND, Commissioner, Objective, PolicePlan
@@ -37,8 +49,12 @@ __all__ = [
     "BODY_KINDS",
     "CSP_KIND",
     "DOCUMENT_KINDS",
+    "HEALTH_KEY",
+    "OLD_AUTHORITY_KEYS",
     "PLAN_KIND",
-    "STATUTORY_PARTNERS",
+    "REGULATIONS",
+    "RESPONSIBLE_AUTHORITY_KEYS",
+    "STRATEGY_KINDS",
     "BodyKind",
     "CSPDocument",
     "Commissioner",
@@ -48,6 +64,7 @@ __all__ = [
     "KeyFinding",
     "LocalPolicingBody",
     "Meeting",
+    "Nation",
     "Objective",
     "Participation",
     "PartnershipPlan",
@@ -58,7 +75,12 @@ __all__ = [
     "RegardRecord",
     "ResponsibleAuthorities",
     "StrategicAssessment",
+    "Strategy",
+    "StrategyKind",
+    "Succession",
     "Supersedes",
     "Term",
     "TimetableItem",
+    "area_key",
+    "nation_of_area",
 ]

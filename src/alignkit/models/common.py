@@ -59,6 +59,12 @@ Text = Annotated[
 ]
 """Free text that must say something (an empty title helps nobody)."""
 
+WelshText = Annotated[
+    Text,
+    Field(description="The Welsh-language version, shown beside the English (lang cy)."),
+]
+"""A title or name in Welsh: every human format shows it beside the English."""
+
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2200
 
 

@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Contact, Document, Identifier, PlanDate, Text, Url
+from .common import Contact, Document, Identifier, PlanDate, Text, Url, WelshText
 from .governance import BodyKind, LocalPolicingBody, PlanStatusNote, Supersedes
+from .nation import area_key
 from .periods import Period
 
 PLAN_KIND = "police-and-crime-plan"
@@ -33,6 +34,7 @@ class Objective(Document):
 
     id: Identifier = Field(description="Reference used by CSP files in `supports` and `regard`.")
     title: Text = Field(description="The objective as the plan states it.")
+    title_cy: WelshText | None = None
     description: Text | None = Field(None, description="A sentence or two on what it covers.")
     sub_themes: list[Text] = Field(
         default_factory=list,
@@ -61,6 +63,13 @@ class PolicePlan(Document):
     force_area: Text = Field(description="Police force area, e.g. Wessex.")
     title: Text = Field(
         description="Title of the plan, e.g. Wessex Police and Crime Plan 2025-2029."
+    )
+    title_cy: WelshText | None = None
+    forces: list[Text] = Field(
+        default_factory=list,
+        description="When the plan covers more than one police force area (one mayor, two "
+        "forces; a merged force): every force area it covers. Partnerships of each are "
+        "checked against the plan and grouped by force in every report.",
     )
     issued_by: LocalPolicingBody | None = Field(
         None,
@@ -114,6 +123,15 @@ class PolicePlan(Document):
                     "plan: map each old id to objectives of this plan, or to [] if dropped"
                 )
         return self
+
+    @property
+    def force_areas(self) -> list[str]:
+        """Every force area the plan covers: `forces` when given, else `force_area`."""
+        return list(self.forces) or [self.force_area]
+
+    def covers(self, force_area: str) -> bool:
+        key = area_key(force_area)
+        return any(area_key(a) == key for a in [self.force_area, *self.forces])
 
     @property
     def body(self) -> LocalPolicingBody:

@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT_VERSION: Literal[2] = 2
 """2 (issue 13): a cell's state may be 'policing-only', a new value, so a reader that
-checked the old four would misread it; the plan now says who issued it."""
+checked the old four would misread it; the plan now says who issued it. Issue 14 added
+optional fields only (Welsh titles, nation, devolved, force, strategies), which a reader
+of version 2 may ignore, so the version stays 2."""
 
 Status = Literal["aligned", "partial", "none"]
 CellStateName = Literal["addressed", "partial", "considered", "gap", "policing-only"]
@@ -34,6 +36,7 @@ class Tool(_Out):
 class PlanObjective(_Out):
     id: str
     title: str
+    title_cy: str | None = Field(None, description="The title in Welsh, when given.")
     policing_only: bool = Field(
         False, description="For the police alone: partnerships are not expected to adopt it."
     )
@@ -52,7 +55,11 @@ class IssuingBody(_Out):
 class PlanInfo(_Out):
     path: str
     force_area: str
+    forces: list[str] = Field(
+        default_factory=list, description="Every force area the plan covers, when several."
+    )
     title: str
+    title_cy: str | None = Field(None, description="The title in Welsh, when given.")
     period: str | None = Field(None, description="The plan's period, e.g. 2024/25-2028/29.")
     issued_by: IssuingBody = Field(
         description="The local policing body that issues the plan (a PCC when not given)."
@@ -88,6 +95,7 @@ class Match(_Out):
 class PriorityReport(_Out):
     id: str
     title: str
+    title_cy: str | None = Field(None, description="The title in Welsh, when given.")
     supports: list[str] = Field(
         description="Objective ids the CSP declares this priority supports."
     )
@@ -102,12 +110,27 @@ class Cell(_Out):
     state: CellStateName
     priorities: list[str]
     reason: str | None = None
+    devolved: bool = Field(
+        False,
+        description="Considered by a Welsh partnership as a matter of devolved Welsh "
+        "functions, which the duty to have regard does not reach (CDA 1998 s.6(1A)).",
+    )
 
 
 class CSPReport(_Out):
     id: str
     name: str
+    name_cy: str | None = Field(None, description="The name in Welsh, when given.")
     path: str
+    force_area: str | None = Field(
+        None, description="The partnership's force area (a plan may cover several)."
+    )
+    ended: str | None = Field(
+        None, description="YYYY-MM-DD, when a successor has taken over by the as-of date."
+    )
+    nation: Literal["england", "wales"] = Field(
+        "england", description="The nation whose law and names the partnership works under."
+    )
     tier: str | None = None
     priorities: list[PriorityReport]
     regard: list[Cell] = Field(description="How the CSP stands to each objective of the plan.")
@@ -154,6 +177,11 @@ class Theme(_Out):
 
 class Summary(_Out):
     csps: int
+    current: int | None = Field(
+        None,
+        description="Partnerships no successor has taken over from by the as-of date: "
+        "the coverage counts are out of these.",
+    )
     objectives: int
     priorities: int
     findings: dict[Literal["error", "warning", "info"], int] = Field(

@@ -31,6 +31,7 @@ def _view(pack: WelcomePack) -> dict[str, object]:
         "heading_count": plural(total, "community safety partnership"),
         "status": STATUS,
         "taking_part": TAKING_PART,
+        "welsh": pack.welsh,
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..markup import code, escape, heading, link, listed, md_table
 from ..models import Contact
-from ..words import STATUS_SYMBOL, long_date, plural
+from ..words import STATUS_SYMBOL, long_date, plural, with_welsh
 from .model import Partnership, WelcomePack
 
 _STATUS_WORD = {"aligned": "aligned", "partial": "partly aligned", "none": "no match"}
@@ -89,9 +89,12 @@ def _overview(pack: WelcomePack) -> list[str]:
     tiers = listed([f"{n} {words}" for words, n in pack.tiers])
     lines.append(f"{plural(total, 'community safety partnership')}: {tiers}.")
     lines.append("")
+    # A plan for several forces: the first column names each partnership's force.
+    forces = bool(pack.forces)
     rows = [
         [
-            escape(p.name),
+            *([escape(p.force_area)] if forces else []),
+            escape(with_welsh(p.name, pack.welsh)),
             _or_dash(p.tier_words),
             ", ".join(escape(a) for a in p.local_authorities) or "—",
             str(len(p.priorities)),
@@ -99,8 +102,11 @@ def _overview(pack: WelcomePack) -> list[str]:
         for p in pack.partnerships
     ]
     lines += md_table(
-        ["Partnership", "Tier", "Area (local authorities)", "Priorities"],
-        ["---", "---", "---", "---:"],
+        [
+            *(["Force area"] if forces else []),
+            *("Partnership", "Tier", "Area (local authorities)", "Priorities"),
+        ],
+        [*(["---"] if forces else []), "---", "---", "---", "---:"],
         rows,
     )
 
@@ -118,14 +124,15 @@ def _overview(pack: WelcomePack) -> list[str]:
                 else ", ".join(escape(pack.name_of(c)) for c in a.addressed_by)
             )
             lines.append(
-                f"- **{escape(a.objective)}** {escape(a.title)}: "
+                f"- **{escape(a.objective)}** {escape(with_welsh(a.title, pack.welsh))}: "
                 f"{len(a.addressed_by)} of {total} ({who})"
             )
     else:
         lines.append("No objective of the plan is addressed by most partnerships yet.")
     if pack.fewer_agree:
         fewer = "; ".join(
-            f"**{escape(a.objective)}** {escape(a.title)} ({len(a.addressed_by)} of {total})"
+            f"**{escape(a.objective)}** {escape(with_welsh(a.title, pack.welsh))} "
+            f"({len(a.addressed_by)} of {total})"
             for a in pack.fewer_agree
         )
         lines += ["", f"Addressed by fewer: {fewer}."]
@@ -155,9 +162,13 @@ def _overview(pack: WelcomePack) -> list[str]:
 
 
 def _facts(pack: WelcomePack, p: Partnership) -> list[str]:
-    lines = [f"- **Tier:** {escape(p.tier_words) if p.tier_words else 'not recorded'}"]
+    lines = []
+    if p.nation == "wales":
+        lines.append(f"- **Nation:** {p.nation_words}")
+    lines.append(f"- **Tier:** {escape(p.tier_words) if p.tier_words else 'not recorded'}")
     area = ", ".join(escape(a) for a in p.local_authorities)
-    lines.append(f"- **Area:** {area or 'not recorded'}")
+    force = f" ({escape(p.force_area)} force area)" if pack.forces else ""
+    lines.append(f"- **Area:** {area or 'not recorded'}{force}")
     if p.plan and (p.plan.title or p.plan.period):
         about = escape(p.plan.title) if p.plan.title else "Partnership plan"
         if p.plan.period:
@@ -167,6 +178,17 @@ def _facts(pack: WelcomePack, p: Partnership) -> list[str]:
         lines.append(f"- **Partnership plan:** {about}")
     if p.assessment_date:
         lines.append(f"- **Strategic assessment:** completed {long_date(p.assessment_date)}")
+    if p.strategies_words:
+        lines.append(f"- **Statutory strategies:** {escape(p.strategies_words)}")
+    for before in p.predecessors:
+        lines.append(
+            f"- **Replaced:** {escape(pack.succession_name(before))} ({long_date(before.date)})"
+        )
+    if p.successor is not None:
+        lines.append(
+            f"- **Replaced by:** {escape(pack.succession_name(p.successor))} from "
+            f"{long_date(p.successor.date)}"
+        )
     lines.append(f"- **File:** {code(p.path)}")
     return lines
 
@@ -193,20 +215,25 @@ def _contacts(p: Partnership) -> list[str]:
 
 def _authorities(p: Partnership) -> list[str]:
     lines = ["#### Responsible authorities", ""]
-    if all(a.taking_part is None for a in p.authorities):
+    if all(a.taking_part is None and a.issuing_body is None for a in p.authorities):
         return [*lines, "Not recorded."]
     words = {True: "yes", False: "**no**", None: "not recorded"}
     return lines + md_table(
         ["Authority", "Taking part", "Organisation", "Representative"],
         ["---"] * 4,
         [
-            [a.name, words[a.taking_part], _or_dash(a.organisation), _or_dash(a.representative)]
+            [
+                a.name,
+                words[a.taking_part],
+                _or_dash(a.organisation_words),
+                _or_dash(a.representative),
+            ]
             for a in p.authorities
         ],
     )
 
 
-def _priorities(p: Partnership) -> list[str]:
+def _priorities(pack: WelcomePack, p: Partnership) -> list[str]:
     lines = [
         "#### Priorities and how they align with the plan",
         "",
@@ -221,7 +248,7 @@ def _priorities(p: Partnership) -> list[str]:
             objective = f"{escape(a.objective)} {escape(a.objective_title)}"
         rows.append(
             [
-                f"**{escape(a.id)}** {escape(a.title)}",
+                f"**{escape(a.id)}** {escape(with_welsh(a.title, pack.welsh))}",
                 objective,
                 STATUS_WORDS[a.status],
                 escape(a.summary) if a.summary else "—",
@@ -272,10 +299,10 @@ def partnership_blocks(pack: WelcomePack, level: int = 3) -> list[list[str]]:
     blocks: list[list[str]] = []
     for p in pack.partnerships:
         blocks += [
-            [f"{'#' * level} {heading(p.name)}", "", *_facts(pack, p)],
+            [f"{'#' * level} {heading(with_welsh(p.name, pack.welsh))}", "", *_facts(pack, p)],
             _contacts(p),
             _authorities(p),
-            _priorities(p),
+            _priorities(pack, p),
             _meetings(pack, p),
             _timetable(pack, p),
         ]

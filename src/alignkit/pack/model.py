@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import __version__
@@ -20,23 +20,26 @@ from ..assess import CheckResult
 from ..assess.holdings import ThemeHolding, ThemeReading, priority_notes, theme_holdings
 from ..match import Matcher
 from ..models import (
-    STATUTORY_PARTNERS,
+    RESPONSIBLE_AUTHORITY_KEYS,
     Contact,
     CSPDocument,
     LocalPolicingBody,
     Meeting,
+    Nation,
     PartnershipPlan,
+    Strategy,
+    Succession,
     TimetableItem,
 )
-from ..words import BODY_WORDS, TIER_WORDS, BodyWords
-
-AUTHORITY_NAMES = {
-    "police": "Police",
-    "local_authority": "Local authority",
-    "fire_and_rescue": "Fire and rescue",
-    "health": "Health (integrated care board)",
-    "probation": "Probation",
-}
+from ..words import (
+    BODY_WORDS,
+    NATION_WORDS,
+    STRATEGY_WORDS,
+    TIER_WORDS,
+    BodyWords,
+    authority_label,
+    short_date,
+)
 
 YEAR_AHEAD = dt.timedelta(days=365)
 
@@ -50,6 +53,17 @@ class Authority:
     """None when the CSP file does not say."""
     organisation: str | None
     representative: str | None
+    issuing_body: str | None = None
+    """The plan's issuing body, when it holds this authority's functions itself (a PFCC,
+    or a mayor with fire): it is then also a responsible authority."""
+
+    @property
+    def organisation_words(self) -> str | None:
+        """The organisation, and the issuing body when it is this authority as well."""
+        if self.issuing_body is None:
+            return self.organisation
+        also = f"{self.issuing_body}, which issues the plan, is also this responsible authority"
+        return f"{self.organisation}; {also}" if self.organisation else also
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,8 @@ class PriorityAlignment:
 class Partnership:
     id: str
     name: str
+    name_cy: str | None
+    nation: Nation
     tier: str | None
     path: str
     local_authorities: tuple[str, ...]
@@ -81,6 +97,27 @@ class Partnership:
     """In date order."""
     plan: PartnershipPlan | None
     assessment_date: dt.date | None
+    force_area: str = ""
+    strategies: tuple[Strategy, ...] = ()
+    predecessors: tuple[Succession, ...] = ()
+    successor: Succession | None = None
+
+    @property
+    def nation_words(self) -> str:
+        return NATION_WORDS[self.nation]
+
+    @property
+    def strategies_words(self) -> str | None:
+        """'Serious violence (review 31 Jan 2027); Prevent (no review date)': one line, so
+        a partnership's page still prints on one sheet."""
+        if not self.strategies:
+            return None
+        parts = []
+        for s in self.strategies:
+            words = STRATEGY_WORDS[s.kind]
+            when = f"review {short_date(s.next_review)}" if s.next_review else "no review date"
+            parts.append(f"{words[:1].upper()}{words[1:]} ({when})")
+        return "; ".join(parts)
 
     @property
     def tier_words(self) -> str | None:
@@ -123,6 +160,15 @@ class WelcomePack:
     """Every objective of the plan, in plan order."""
     calendar: tuple[CalendarEntry, ...]
     """Meetings and documents due from the as-of date for a year, in date order."""
+    forces: tuple[str, ...] = ()
+    """Every force area the plan covers, when it covers several."""
+    welsh: dict[str, str] = field(default_factory=dict)
+    """Titles and names the documents also give in Welsh (words.with_welsh)."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Every partnership of the run, ended ones too: id -> name, for successions."""
+
+    def succession_name(self, link: Succession) -> str:
+        return self.names.get(link.partnership, link.partnership)
 
     @property
     def tiers(self) -> list[tuple[str, int]]:
@@ -190,23 +236,26 @@ def body_facts(body: LocalPolicingBody) -> tuple[tuple[str, str], ...]:
     return tuple(facts)
 
 
-def _authorities(csp: CSPDocument) -> tuple[Authority, ...]:
+def _authorities(csp: CSPDocument, body: LocalPolicingBody) -> tuple[Authority, ...]:
     found = []
-    for key in STATUTORY_PARTNERS:
+    nation = csp.in_nation
+    for key in RESPONSIBLE_AUTHORITY_KEYS[nation]:
         participation = (
-            csp.responsible_authorities.participation(key)
+            csp.responsible_authorities.participation(key, nation)
             if csp.responsible_authorities is not None
             else None
         )
+        issuing = body.name if key == "fire_and_rescue_authority" and body.holds_fire else None
         if participation is None:
-            found.append(Authority(AUTHORITY_NAMES[key], None, None, None))
+            found.append(Authority(authority_label(key), None, None, None, issuing))
         else:
             found.append(
                 Authority(
-                    AUTHORITY_NAMES[key],
+                    authority_label(key),
                     participation.taking_part,
                     participation.organisation,
                     participation.representative,
+                    issuing,
                 )
             )
     return tuple(found)
@@ -259,21 +308,31 @@ def build_pack(result: CheckResult, matcher: Matcher | None = None) -> WelcomePa
         Partnership(
             id=csp.id,
             name=csp.name,
+            name_cy=csp.name_cy,
+            nation=csp.in_nation,
             tier=csp.tier,
             path=doc.source.shown,
             local_authorities=tuple(csp.local_authorities),
-            authorities=_authorities(csp),
+            authorities=_authorities(csp, plan.body),
             contacts=tuple(csp.contacts),
             priorities=_alignment(result, csp),
             meetings=tuple(sorted(csp.meetings, key=lambda m: m.date)),
             timetable=tuple(sorted(csp.timetable, key=lambda t: t.due)),
             plan=csp.plan,
             assessment_date=csp.strategic_assessment.date if csp.strategic_assessment else None,
+            force_area=csp.force_area,
+            strategies=tuple(csp.strategies),
+            predecessors=tuple(csp.predecessors),
+            successor=csp.successor,
         )
         for doc, csp in zip(result.csp_docs, result.csps, strict=True)
+        # a partnership whose successor has taken over is not introduced: the successor
+        # names it among what it replaced
+        if not csp.ended_by(result.as_of)
     )
     titles = {o.id: o.title for o in plan.objectives}
-    notes = [n for csp in result.csps for n in priority_notes(csp, themes)]
+    current = {p.id for p in partnerships}
+    notes = [n for csp in result.csps if csp.id in current for n in priority_notes(csp, themes)]
     return WelcomePack(
         as_of=result.as_of,
         tool_version=__version__,
@@ -290,4 +349,7 @@ def build_pack(result: CheckResult, matcher: Matcher | None = None) -> WelcomePa
             Agreement(c.objective, titles[c.objective], c.addressed_by) for c in result.coverage
         ),
         calendar=_calendar(partnerships, result.as_of),
+        forces=tuple(plan.forces),
+        welsh=result.welsh,
+        names={csp.id: csp.name for csp in result.csps},
     )

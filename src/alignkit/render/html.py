@@ -29,8 +29,8 @@ from ..words import (
     plural,
     template_environment,
 )
-from .report import build_report
-from .statement import StatementLine, regard_statement
+from .report import build_report, force_groups, welsh_titles
+from .statement import StatementLine, duty_note, regard_statement
 from .text import CELL, key_states
 
 
@@ -105,6 +105,8 @@ class GroupView:
     findings: tuple[FindingView, ...]
     counts: str
     regard: tuple[StatementLine, ...] = ()
+    duty: str = ""
+    """The duty the statement of regard answers, in the law of the partnership's nation."""
 
 
 def _counts(findings: list[FindingReport]) -> str:
@@ -180,6 +182,10 @@ class PageView:
     coverage: tuple[CoverageView, ...]
     themes: list[tuple[str, str]]
     groups: list[GroupView]
+    row_groups: list[tuple[str | None, list[RowView]]]
+    """(force, its partnerships' rows): one group when the plan covers one force."""
+    welsh: dict[str, str]
+    """Welsh titles and names by what they name (see `welsh_titles`)."""
 
 
 def page_view(report: CheckReport) -> PageView:
@@ -242,6 +248,7 @@ def page_view(report: CheckReport) -> PageView:
                 findings=tuple(_finding(f) for f in found),
                 counts=_counts(found),
                 regard=regard_statement(csp, titles),
+                duty=duty_note(csp),
             )
         )
     s = report.summary
@@ -262,6 +269,9 @@ def page_view(report: CheckReport) -> PageView:
         gaps=plural(s.unexplained_gaps, "unexplained gap") if s.unexplained_gaps else "",
         errors=plural(s.findings["error"], "error") if s.findings["error"] else "",
         rows=rows,
+        row_groups=[
+            (force, [r for r in rows if r.csp in csps]) for force, csps in force_groups(report)
+        ],
         key=[
             (state, symbol, words)
             for state, (symbol, _, words) in key_states(
@@ -271,12 +281,15 @@ def page_view(report: CheckReport) -> PageView:
         coverage=coverage,
         themes=[(t.theme, listed(t.csps)) for t in s.missing_themes],
         groups=groups,
+        welsh=welsh_titles(report),
     )
 
 
 def html_report(report: CheckReport) -> str:
     """The report model as one HTML page: a function of the model, so tests can feed it."""
-    template = template_environment().get_template("report.html.j2")
+    env = template_environment()
+    env.filters["long_date"] = long_date
+    template = env.get_template("report.html.j2")
     return template.render(vars(page_view(report)))
 
 

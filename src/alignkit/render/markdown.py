@@ -14,9 +14,9 @@ from ..assess import CheckResult
 from ..codes import CODES
 from ..markup import code, escape, heading, table
 from ..models.report import CheckReport, CSPReport, FindingReport, Match, PriorityReport
-from ..words import SEVERITY_WORD, long_date, plural
-from .report import build_report
-from .statement import regard_statement
+from ..words import SEVERITY_WORD, long_date, plural, with_welsh
+from .report import build_report, force_groups, welsh_titles
+from .statement import duty_note, regard_statement
 from .text import CELL, key_states
 
 CELL_WORD = {
@@ -43,7 +43,8 @@ def _closest(priority: PriorityReport) -> Match | None:
 
 def _header(report: CheckReport) -> list[str]:
     plan = report.plan
-    lines = [f"# {heading(plan.title)}: alignment with community safety partnerships", ""]
+    title = heading(with_welsh(plan.title, welsh_titles(report)))
+    lines = [f"# {title}: alignment with community safety partnerships", ""]
     lines.append(f"- **Force area:** {escape(plan.force_area)}")
     if plan.period:
         lines.append(f"- **Plan period:** {escape(plan.period)}")
@@ -81,9 +82,16 @@ def _summary(report: CheckReport) -> list[str]:
 
 def _matrix(report: CheckReport) -> list[str]:
     objectives = [o.id for o in report.plan.objectives]
+    welsh = welsh_titles(report)
+    # A plan for several forces: a first column names each partnership's force, in groups.
+    by_force = [(force, csp) for force, csps in force_groups(report) for csp in csps]
+    forces = bool(report.plan.forces)
     rows = []
-    for csp in report.csps:
-        row = [escape(csp.name)]
+    for force, csp in by_force:
+        name = escape(with_welsh(csp.name, welsh))
+        if csp.ended:
+            name += f" (ended {long_date(csp.ended)})"
+        row = [*([escape(force)] if force else []), name]
         for cell in csp.regard:
             symbol, _, _ = CELL[cell.state]
             text = f"{symbol} {CELL_WORD[cell.state]}"
@@ -93,8 +101,8 @@ def _matrix(report: CheckReport) -> list[str]:
         rows.append(row)
     lines = ["## How each partnership stands to each objective", ""]
     lines += table(
-        ["Partnership", *(escape(o) for o in objectives)],
-        ["---", *(":---:" for _ in objectives)],
+        [*(["Force area"] if forces else []), "Partnership", *(escape(o) for o in objectives)],
+        [*(["---"] if forces else []), "---", *(":---:" for _ in objectives)],
         rows,
     )
     policing = any(o.policing_only for o in report.plan.objectives)
@@ -102,7 +110,10 @@ def _matrix(report: CheckReport) -> list[str]:
     lines += ["", f"Key: {key}", ""]
     lines.append(
         "Objectives: "
-        + " · ".join(f"**{escape(o.id)}** {escape(o.title)}" for o in report.plan.objectives)
+        + " · ".join(
+            f"**{escape(o.id)}** {escape(with_welsh(o.title, welsh))}"
+            for o in report.plan.objectives
+        )
     )
     return lines
 
@@ -110,7 +121,7 @@ def _matrix(report: CheckReport) -> list[str]:
 def _coverage(report: CheckReport) -> list[str]:
     names = {c.id: c.name for c in report.csps}
     titles = {o.id: o.title for o in report.plan.objectives}
-    total = report.summary.csps
+    total = report.summary.current if report.summary.current is not None else report.summary.csps
 
     def listed(ids: list[str]) -> str:
         return ", ".join(escape(names.get(i, i)) for i in ids) or "—"
@@ -182,25 +193,33 @@ def _findings(findings: list[FindingReport], heading: str, about: list[str]) -> 
 
 def _statement(report: CheckReport, csp: CSPReport) -> list[str]:
     titles = {o.id: o.title for o in report.plan.objectives}
+    welsh = welsh_titles(report)
     rows = [
         [
-            f"**{escape(line.objective)}** {escape(line.title)}",
+            f"**{escape(line.objective)}** {escape(with_welsh(line.title, welsh))}",
             f"{line.symbol} {line.word}",
             escape(line.detail),
         ]
         for line in regard_statement(csp, titles)
     ]
     lines = ["#### How this partnership has regard to the police and crime plan", ""]
-    return lines + table(["Objective", "Standing", "How"], ["---", "---", "---"], rows)
+    lines += table(["Objective", "Standing", "How"], ["---", "---", "---"], rows)
+    return [*lines, "", escape(duty_note(csp))]
 
 
 def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
-    titles = {o.id: o.title for o in report.plan.objectives}
+    welsh = welsh_titles(report)
+    titles = {o.id: with_welsh(o.title, welsh) for o in report.plan.objectives}
     rows = []
     for priority in csp.priorities:
         match = _closest(priority)
         if match is None:
-            rows.append([f"**{escape(priority.id)}** {escape(priority.title)}", "—", "", "", ""])
+            rows.append(
+                [
+                    f"**{escape(priority.id)}** {escape(with_welsh(priority.title, welsh))}",
+                    *("—", "", "", ""),
+                ]
+            )
             continue
         objective = f"{escape(match.objective)} {escape(titles.get(match.objective, ''))}"
         if priority.best is None:
@@ -208,7 +227,7 @@ def _priorities(report: CheckReport, csp: CSPReport) -> list[str]:
         summary = match.explanation.get("summary")
         rows.append(
             [
-                f"**{escape(priority.id)}** {escape(priority.title)}",
+                f"**{escape(priority.id)}** {escape(with_welsh(priority.title, welsh))}",
                 objective,
                 str(match.score),
                 match.status,
@@ -240,9 +259,12 @@ def markdown_report(report: CheckReport) -> str:
     blocks.append(["## Partnerships"])
     for csp in report.csps:
         about = [f"File: {code(csp.path)}", f"id: {code(csp.id)}"]
+        if csp.nation == "wales":
+            about.append("nation: Wales")
         if csp.tier:
             about.append(f"tier: {escape(csp.tier)}")
-        blocks.append([f"### {heading(csp.name)}", "", " · ".join(about)])
+        name = with_welsh(csp.name, welsh_titles(report))
+        blocks.append([f"### {heading(name)}", "", " · ".join(about)])
         blocks.append(_statement(report, csp))
         blocks.append(_priorities(report, csp))
         blocks.append(

@@ -10,7 +10,7 @@ import pydantic_core
 
 from .. import __version__
 from ..assess import CheckResult
-from ..models import CSPDocument, Priority
+from ..models import CSPDocument, Priority, area_key
 from ..models.report import (
     CheckReport,
     Coverage,
@@ -24,6 +24,7 @@ from ..models.report import (
     Tool,
 )
 from ..validate import ValidCSP
+from ..words import welsh_of
 
 Explanations = Literal["all", "closest"]
 
@@ -57,10 +58,15 @@ def _csp_data(
     result: CheckResult, doc: ValidCSP, csp: CSPDocument, priorities: list[Any]
 ) -> dict[str, Any]:
     cells = [(o.id, result.cells[(csp.id, o.id)]) for o in result.plan.objectives]
+    ended = csp.successor is not None and csp.ended_by(result.as_of)
     return {
         "id": csp.id,
         "name": csp.name,
+        "name_cy": csp.name_cy,
         "path": doc.source.shown,
+        "force_area": csp.force_area,
+        "ended": csp.successor.date.isoformat() if csp.successor is not None and ended else None,
+        "nation": csp.in_nation,
         "tier": csp.tier,
         "priorities": priorities,
         "regard": [
@@ -69,6 +75,7 @@ def _csp_data(
                 "state": cell.state,
                 "priorities": list(cell.priorities),
                 "reason": cell.reason,
+                "devolved": cell.devolved,
             }
             for objective, cell in cells
         ],
@@ -85,6 +92,7 @@ def _priority_data(
     return {
         "id": priority.id,
         "title": priority.title,
+        "title_cy": priority.title_cy,
         "supports": list(priority.supports),
         "best": {"objective": best.objective, "score": best.score, "status": best.status}
         if best
@@ -112,7 +120,9 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
         plan=PlanInfo(
             path=result.plan_doc.source.shown,
             force_area=plan.force_area,
+            forces=list(plan.forces),
             title=plan.title,
+            title_cy=plan.title_cy,
             period=plan.period.label() if plan.period else None,
             issued_by=IssuingBody(
                 kind=body.kind,
@@ -131,7 +141,9 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
             ),
             interim=plan.status is not None and plan.status.status == "interim",
             objectives=[
-                PlanObjective(id=o.id, title=o.title, policing_only=o.policing_only)
+                PlanObjective(
+                    id=o.id, title=o.title, title_cy=o.title_cy, policing_only=o.policing_only
+                )
                 for o in plan.objectives
             ],
         ),
@@ -139,6 +151,7 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
         findings=[FindingReport.model_validate(f.to_dict()) for f in result.findings],
         summary=Summary(
             csps=len(result.csps),
+            current=sum(1 for c in result.csps if not c.ended_by(result.as_of)),
             objectives=len(plan.objectives),
             priorities=sum(len(c.priorities) for c in result.csps),
             findings={
@@ -162,6 +175,26 @@ def report_shell(result: CheckResult, csps: list[CSPReport]) -> CheckReport:
             missing_themes=[Theme(theme=t.theme, csps=list(t.csps)) for t in result.themes],
         ),
     )
+
+
+def force_groups(report: CheckReport) -> list[tuple[str | None, list[CSPReport]]]:
+    """The partnerships force by force when the plan covers several forces (each force
+    named as the plan names it), else one group with no name."""
+    if not report.plan.forces:
+        return [(None, list(report.csps))]
+    groups: dict[str, tuple[str, list[CSPReport]]] = {
+        area_key(a): (a, []) for a in report.plan.forces
+    }
+    for csp in report.csps:
+        area = csp.force_area or report.plan.force_area
+        groups.setdefault(area_key(area), (area, []))[1].append(csp)
+    return [(name, csps) for name, csps in groups.values() if csps]
+
+
+def welsh_titles(report: CheckReport) -> dict[str, str]:
+    """Each title or name the report also gives in Welsh -> the Welsh (first wins), as
+    CheckResult.welsh makes it from the documents."""
+    return welsh_of(report.plan, report.csps)
 
 
 def report_json(result: CheckResult) -> str:

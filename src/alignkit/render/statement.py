@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import REGULATIONS
 from ..models.report import CSPReport
 from ..words import STATE_WORD
 from .text import CELL
@@ -34,6 +35,11 @@ def regard_statement(csp: CSPReport, titles: dict[str, str]) -> tuple[StatementL
     for cell in csp.regard:
         if cell.state == "addressed":
             detail = f"Addressed by {named(cell.priorities)}."
+        elif cell.state == "considered" and cell.devolved:
+            detail = (
+                "Devolved Welsh functions, outside the duty to have regard (CDA 1998 "
+                f"s.6(1A)): {cell.reason or 'reason recorded'}"
+            )
         elif cell.state == "considered":
             detail = f"Considered and not adopted: {cell.reason or 'reason recorded'}"
         elif cell.state == "policing-only":
@@ -59,3 +65,20 @@ def regard_statement(csp: CSPReport, titles: dict[str, str]) -> tuple[StatementL
             )
         )
     return tuple(lines)
+
+
+def duty_note(csp: CSPReport) -> str:
+    """The duty the statement answers, in the law of the partnership's nation: one
+    sentence under the statement in every format that shows it."""
+    note = (
+        "The responsible authorities must have regard to the police and crime objectives "
+        "(Crime and Disorder Act 1998 s.6(1A))"
+    )
+    if csp.nation == "wales":
+        return (
+            f"{note}, apart from devolved Welsh functions: an objective recorded as a "
+            "matter of devolved functions is outside the duty, not a gap. The "
+            f"partnership's strategy is made under {REGULATIONS['wales']}; domestic "
+            "homicide reviews run through the Single Unified Safeguarding Review."
+        )
+    return f"{note}. The partnership's strategy is made under {REGULATIONS['england']}."

@@ -11,7 +11,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..assess import CheckResult, Finding
-from ..words import STATE_SYMBOL, STATE_WORD, plural
+from ..models import area_key
+from ..words import STATE_SYMBOL, STATE_WORD, plural, with_welsh
 from .validation import diagnostic_text, one_line
 
 _STYLE = {
@@ -43,7 +44,7 @@ def _summary(result: CheckResult) -> Panel:
     # Wrapped inside the box whatever the console says (the terminal report is printed
     # with soft_wrap, which would otherwise cut a sentence at the box's edge).
     lines = Text(no_wrap=False, overflow="fold")
-    lines.append(one_line(plan.title), style="bold")
+    lines.append(one_line(with_welsh(plan.title, result.welsh)), style="bold")
     lines.append(f"  ({one_line(plan.force_area)}")
     if plan.period:
         lines.append(f", {plan.period.label()}")
@@ -86,13 +87,21 @@ def _matrix(result: CheckResult) -> Text:
     out.append(
         " " * label + "".join(o.ljust(width) for o in objectives).rstrip() + "\n", style="bold"
     )
+    forces = {area_key(a): a for a in result.plan.forces}
+    shown: str | None = None
     for csp in result.csps:
+        force = forces.get(area_key(csp.force_area), csp.force_area) if forces else None
+        if force is not None and force != shown:
+            out.append(f"{force}:\n", style="bold")
+            shown = force
         out.append(csp.id.ljust(label))
         for objective in objectives:
             symbol, style, _ = CELL[result.cells[(csp.id, objective)].state]
             out.append(symbol, style=style)
             out.append(" " * (width - 1))
         out.rstrip()
+        if csp.ended_by(result.as_of):
+            out.append("  (ended)")
         out.append("\n")
     out.append("Key: ")
     policing = any(o.policing_only for o in result.plan.objectives)
@@ -106,8 +115,8 @@ def _matrix(result: CheckResult) -> Text:
 def _coverage(result: CheckResult) -> Text:
     out = Text()
     out.append("Coverage of the plan across the force area\n", style="bold")
-    total = len(result.csps)
-    titles = {o.id: one_line(o.title) for o in result.plan.objectives}
+    total = sum(1 for c in result.csps if not c.ended_by(result.as_of))
+    titles = {o.id: one_line(with_welsh(o.title, result.welsh)) for o in result.plan.objectives}
     for cover in result.coverage:
         addressed = len(cover.addressed_by)
         style = "red" if addressed == 0 and not cover.policing_only else ""
@@ -152,7 +161,8 @@ def render_text(result: CheckResult) -> RenderableType:
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
         # Led by a word of ours, not the partnership's name: a name such as `::error::…`
         # must not start a line of a CI log, where it would be a workflow command.
-        title = one_line(f"Partnership {csp.id}: {csp.name} ({doc.source.shown})")
+        name = with_welsh(csp.name, result.welsh)
+        title = one_line(f"Partnership {csp.id}: {name} ({doc.source.shown})")
         parts.append(_findings(title, result.findings_for(csp.id)))
     verdict = Text()
     errors = result.counts()["error"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..markup import html_environment, listed
 from .markdown import CAUTION
-from .model import ForceSummary
+from .model import STRATEGY_HEADINGS, STRATEGY_NOTE, ForceSummary
 
 EVIDENCE_WORDS = {
     "priorities and findings": "Priorities and findings",
@@ -122,6 +122,9 @@ def _view(summary: ForceSummary) -> dict[str, object]:
         "evidence_words": EVIDENCE_WORDS,
         "caution": CAUTION,
         "unevidenced_ids": listed([o.id for o in summary.unevidenced]),
+        "strategy_headings": STRATEGY_HEADINGS,
+        "strategy_note": STRATEGY_NOTE,
+        "welsh": summary.welsh,
     }
 
 

@@ -31,7 +31,19 @@ def _csp(c: PartnershipEvidence) -> dict[str, Any]:
         "id": c.id,
         "name": c.name,
         "tier": c.tier,
+        "force_area": c.force_area,
+        "nation": c.nation,
         "path": c.path,
+        "strategies": [
+            {
+                "kind": s.kind,
+                "title": s.title,
+                "adopted": s.adopted.isoformat() if s.adopted else None,
+                "next_review": s.next_review.isoformat() if s.next_review else None,
+                "url": s.url,
+            }
+            for s in c.strategies
+        ],
         "strategic_assessment": assessment,
         "priorities": [
             {"id": p.id, "title": p.title, "themes": list(p.themes)} for p in c.priorities

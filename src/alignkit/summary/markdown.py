@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..assess.holdings import ThemeHolding
 from ..markup import escape, heading, md_table
-from ..words import long_date, plural
-from .model import ForceSummary, ObjectiveEvidence
+from ..words import long_date, plural, with_welsh
+from .model import STRATEGY_HEADINGS, STRATEGY_NOTE, ForceSummary, ObjectiveEvidence
 
 EVIDENCE_WORDS = {
     "priorities and findings": "priorities and assessment findings",
@@ -88,7 +88,8 @@ def _assessments(summary: ForceSummary) -> list[str]:
             covers = escape(c.assessment_period) if c.assessment_period else "—"
         rows.append(
             [
-                escape(c.name),
+                *([escape(c.force_area)] if summary.forces else []),
+                escape(with_welsh(c.name, summary.welsh)),
                 escape(c.tier_words) if c.tier_words else "—",
                 done,
                 covers,
@@ -98,6 +99,7 @@ def _assessments(summary: ForceSummary) -> list[str]:
         )
     lines += md_table(
         [
+            *(["Force area"] if summary.forces else []),
             "Partnership",
             "Tier",
             "Assessment completed",
@@ -105,7 +107,7 @@ def _assessments(summary: ForceSummary) -> list[str]:
             "Key findings",
             "Priorities",
         ],
-        ["---", "---", "---", "---", "---:", "---:"],
+        [*(["---"] if summary.forces else []), "---", "---", "---", "---", "---:", "---:"],
         rows,
     )
     if not any(c.has_assessment for c in summary.csps):
@@ -115,6 +117,18 @@ def _assessments(summary: ForceSummary) -> list[str]:
             "in the CSP file), so this summary rests on priorities alone.",
         ]
     return lines
+
+
+def _strategies(summary: ForceSummary) -> list[str]:
+    lines = ["## Statutory strategies", ""]
+    if not summary.csps:
+        return [*lines, "No partnerships were given."]
+    lines += md_table(
+        ["Partnership", *STRATEGY_HEADINGS],
+        ["---"] * (len(STRATEGY_HEADINGS) + 1),
+        [[escape(with_welsh(c.name, summary.welsh)), *cells] for c, cells in summary.strategy_rows],
+    )
+    return [*lines, "", STRATEGY_NOTE]
 
 
 def _theme_table(summary: ForceSummary) -> list[str]:
@@ -258,6 +272,7 @@ def summary_markdown(summary: ForceSummary) -> str:
         _header(summary),
         _glance(summary),
         _assessments(summary),
+        _strategies(summary),
         _theme_table(summary),
         _holdings(summary),
         _objectives(summary),

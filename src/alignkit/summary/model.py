@@ -11,7 +11,7 @@ frozen summary out, which the renderers (one per format) turn into text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import __version__
@@ -28,7 +28,8 @@ from ..assess.holdings import (
     theme_holdings,
 )
 from ..match import Matcher
-from ..words import TIER_WORDS
+from ..models import STRATEGY_KINDS, Nation, Strategy
+from ..words import STRATEGY_WORDS, TIER_WORDS, short_date
 
 Evidence = Literal["priorities and findings", "priorities only", "findings only", "none"]
 
@@ -46,6 +47,9 @@ class PartnershipEvidence:
     assessment_url: str | None
     priorities: tuple[PriorityNote, ...]
     findings: tuple[FindingNote, ...]
+    force_area: str = ""
+    nation: Nation = "england"
+    strategies: tuple[Strategy, ...] = ()
 
     @property
     def tier_words(self) -> str | None:
@@ -92,6 +96,10 @@ class ForceSummary:
     themes: tuple[ThemeHolding, ...]
     """Every theme held by at least one partnership: most partnerships first, then A-Z."""
     objectives: tuple[ObjectiveEvidence, ...]
+    forces: tuple[str, ...] = ()
+    """Every force area the plan covers, when it covers several."""
+    welsh: dict[str, str] = field(default_factory=dict)
+    """Titles and names the documents also give in Welsh (words.with_welsh)."""
 
     @property
     def shared(self) -> tuple[ThemeHolding, ...]:
@@ -105,6 +113,15 @@ class ForceSummary:
     def unevidenced(self) -> tuple[ObjectiveEvidence, ...]:
         return tuple(o for o in self.objectives if o.evidence == "none")
 
+    @property
+    def strategy_rows(self) -> tuple[tuple[PartnershipEvidence, tuple[str, ...]], ...]:
+        """Who holds which statutory strategy and when each is due for review: one row a
+        partnership, one cell a kind of strategy (STRATEGY_KINDS order)."""
+        return tuple(
+            (c, tuple(_strategy_cell(c, kind, self.as_of) for kind in STRATEGY_KINDS))
+            for c in self.csps
+        )
+
     def name_of(self, csp: str) -> str:
         return next((c.name for c in self.csps if c.id == csp), csp)
 
@@ -112,11 +129,42 @@ class ForceSummary:
         return next((t for t in self.themes if t.theme == theme), None)
 
 
+STRATEGY_HEADINGS = tuple(
+    STRATEGY_WORDS[k][:1].upper() + STRATEGY_WORDS[k][1:] for k in STRATEGY_KINDS
+)
+
+
+STRATEGY_NOTE = (
+    "Serious violence: the Serious Violence Duty, in force 31 January 2023 (CDA 1998 "
+    "s.6(1)(d)). Substance misuse and reoffending: CDA 1998 s.6. Prevent: CTSA 2015 s.26. "
+    "Domestic abuse safe accommodation: Domestic Abuse Act 2021 Part 4, England only, held "
+    "by the tier-one council."
+)
+"""Where each strategy comes from: the line under the strategies table in every format."""
+
+
+def _strategy_cell(c: PartnershipEvidence, kind: str, as_of: dt.date) -> str:
+    """'review due 31 Jan 2027', 'review overdue (1 Nov 2026)', 'held', 'none recorded'."""
+    if kind == "domestic-abuse-safe-accommodation" and c.nation == "wales":
+        return "England only"
+    held = [s for s in c.strategies if s.kind == kind]
+    if not held:
+        return "none recorded"
+    due = min((s.next_review for s in held if s.next_review), default=None)
+    if due is None:
+        return "held"
+    if due < as_of:
+        return f"review overdue ({short_date(due)})"
+    return f"review due {short_date(due)}"
+
+
 def build_summary(result: CheckResult, matcher: Matcher | None = None) -> ForceSummary:
     themes = ThemeReading.of(matcher or Matcher())
     plan = result.plan
     partnerships = []
     for doc, csp in zip(result.csp_docs, result.csps, strict=True):
+        if csp.ended_by(result.as_of):
+            continue  # its successor holds its evidence and strategies now
         assessment = csp.strategic_assessment
         partnerships.append(
             PartnershipEvidence(
@@ -131,6 +179,9 @@ def build_summary(result: CheckResult, matcher: Matcher | None = None) -> ForceS
                 assessment_url=assessment.url if assessment else None,
                 priorities=priority_notes(csp, themes),
                 findings=finding_notes(csp, themes),
+                force_area=csp.force_area,
+                nation=csp.in_nation,
+                strategies=tuple(csp.strategies),
             )
         )
     order = [c.id for c in partnerships]
@@ -167,4 +218,6 @@ def build_summary(result: CheckResult, matcher: Matcher | None = None) -> ForceS
         csps=tuple(partnerships),
         themes=theme_holdings(plan, priorities, findings, order, themes),
         objectives=tuple(objectives),
+        forces=tuple(plan.forces),
+        welsh=result.welsh,
     )

@@ -157,6 +157,8 @@ def _pair_with_plans(
             )
         else:
             by_area[area] = doc
+            for other in doc.plan.forces:  # one plan for several forces answers for each
+                by_area.setdefault(" ".join(other.casefold().split()), doc)
     for doc in documents:
         if doc.kind != CSP_KIND or doc.source.data is None:
             continue

@@ -111,10 +111,6 @@ def duplicate_csp_ids(docs: Iterable[LoadedDocument]) -> list[Diagnostic]:
     return found
 
 
-def _same_area(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
 def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagnostic]:
     """`supports`, `regard` and `force_area` of one CSP checked against the plan.
 
@@ -126,15 +122,16 @@ def references(plan_doc: LoadedDocument, csp_doc: LoadedDocument) -> list[Diagno
         return []
     found = []
     area = data.get("force_area")
-    if isinstance(area, str) and area.strip() and not _same_area(plan.force_area, area):
+    if isinstance(area, str) and area.strip() and not plan.covers(area):
+        areas = " or ".join(plan.force_areas)
         found.append(
             _problem(
                 "AK206",
-                f"force area '{area.strip()}' differs from the plan's '{plan.force_area}' "
+                f"force area '{area.strip()}' differs from the plan's '{areas}' "
                 f"({plan_doc.source.shown})",
                 csp_doc,
                 ("force_area",),
-                f"write force_area: {plan.force_area}, or check against that force area's plan",
+                f"write force_area: {plan.force_areas[0]}, or check against that force area's plan",
             )
         )
     known = [o.id for o in plan.objectives]
