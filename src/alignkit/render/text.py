@@ -11,8 +11,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..assess import CheckResult, Finding
-from ..words import STATE_SYMBOL, STATE_WORD, plural
-from .validation import diagnostic_text, one_line
+from ..words import STATE_SYMBOL, STATE_WORD, one_line, plural
+from .validation import diagnostic_text
 
 _STYLE = {
     "addressed": "green",
