@@ -256,7 +256,7 @@ def test_openpyxl_and_python_docx_load_only_for_their_formats(tmp_path, args, wa
 )
 def test_a_check_into_a_pipe_loads_no_rich_console(tmp_path, monkeypatch, colour, console_loaded):
     """stderr here is a pipe (as in CI): its notes are plain text, so rich's console (a
-    tenth of a check's start-up) is loaded only when colour is asked for."""
+    few hundredths of a second) is loaded only when colour is asked for."""
     for switch in ("FORCE_COLOR", "TTY_COMPATIBLE"):  # rich's own "this is a terminal"
         monkeypatch.delenv(switch, raising=False)
     (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN)
