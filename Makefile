@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench startup schema docs clean browser
+.PHONY: demo test test-fast lint bench startup schema docs data clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,5 +84,9 @@ schema: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist out .pytest_cache .mypy_cache .ruff_cache
 
-docs: $(STAMP)
+docs: $(STAMP) data
 	$(BIN)/python -m alignkit.docgen docs
+
+# The shipped vocabulary's JSON twin, read on every check in place of the YAML.
+data: $(STAMP)
+	$(BIN)/python -m alignkit.load.package_data

@@ -45,7 +45,7 @@ LAYERS: list[set[str]] = [
     {"render", "calendar", "pack", "summary", "schemas", "docgen", "scaffold", "importer"},
     # Two runs of the pipeline (or two JSON reports) compared: reads the report's model.
     {"diff"},
-    {"publish", "reporting"},
+    {"publish", "reporting", "notes"},
     {"cli", "__main__", "launch"},
 ]
 LAYER = {name: index for index, names in enumerate(LAYERS) for name in names}
@@ -248,3 +248,22 @@ def test_openpyxl_and_python_docx_load_only_for_their_formats(tmp_path, args, wa
     assert (tmp_path / rest[-1]).exists()
     assert wanted in loaded
     assert _heavy(loaded, (unwanted,)) == []
+
+
+@pytest.mark.slow  # a process per command
+@pytest.mark.parametrize(
+    ("colour", "console_loaded"), [([], False), (["--color", "always"], True)], ids=str
+)
+def test_a_check_into_a_pipe_loads_no_rich_console(tmp_path, monkeypatch, colour, console_loaded):
+    """stderr here is a pipe (as in CI): its notes are plain text, so rich's console (a
+    few hundredths of a second) is loaded only when colour is asked for."""
+    for switch in ("FORCE_COLOR", "TTY_COMPATIBLE"):  # rich's own "this is a terminal"
+        monkeypatch.delenv(switch, raising=False)
+    (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN)
+    (tmp_path / "csps").mkdir()
+    (tmp_path / "csps" / "northdown.yaml").write_text(MINIMAL_CSP)
+    args = ["check", "plan.yaml", "csps", "--as-of", "2026-11-22", "--format", "json"]
+    loaded = _loaded([*args, "--fail-on", "never", *colour], tmp_path)
+    assert "alignkit.pipeline" in loaded
+    assert ("rich.console" in loaded) is console_loaded
+    assert ("rich.text" in loaded) is console_loaded

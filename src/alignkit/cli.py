@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .assess import CheckResult
     from .diff import Assessed
     from .errors import AlignkitError
+    from .notes import Notes
     from .pipeline import PipelineRun
     from .project import Project
 
@@ -89,6 +90,15 @@ def _console(colour: Colour = Colour.auto, *, stderr: bool = False) -> Console:
     if console.width < _NARROWEST:
         console.width = 80
     return console
+
+
+def _notes(colour: Colour = Colour.auto) -> Notes:
+    """stderr for a command's notes: plain text where nothing would be styled (a pipe or
+    file), so a run in CI never imports rich's console; else ``_console``."""
+    from .notes import Notes, plain_will_do
+
+    forced = colour is Colour.always
+    return Notes(lambda: _console(colour, stderr=True), plain=plain_will_do(forced))
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -236,14 +246,13 @@ def _project(
 
 
 def _run(
-    project: Project, notes: Console, *, spinner: bool = False
+    project: Project, notes: Notes, *, spinner: bool = False
 ) -> tuple[PipelineRun, CheckResult]:
     """The pipeline on the project, and its result: exit 2 for unusable paths or
     vocabulary, 3 for invalid documents (listed on stderr)."""
     from .collections_tuning import tune_for_a_run
     from .errors import AlignkitError
     from .pipeline import run_pipeline
-    from .render.validation import validation_text
 
     tune_for_a_run()
 
@@ -257,6 +266,8 @@ def _run(
     except AlignkitError as exc:
         raise _refused(exc) from None
     if run.result is None:
+        from .render.validation import validation_text
+
         notes.print(validation_text(run.validation), end="")
         raise typer.Exit(EXIT_INVALID)
     return run, run.result
@@ -390,7 +401,7 @@ def check(
     from .publish import document, targets, write
     from .reporting import check_note, github_summary
 
-    notes = _console(colour, stderr=True)
+    notes = _notes(colour)
     fail_level = fail_on.value if fail_on is not None else None
     project = _project(config_path, plan, csps, as_of, vocabulary, fail_level)
     if verbose:
@@ -426,7 +437,7 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if result.fails(project.fail_on) else EXIT_OK)
 
 
-def _side(given: str | None, project: Project | None, notes: Console) -> Assessed:
+def _side(given: str | None, project: Project | None, notes: Notes) -> Assessed:
     """One side of a comparison (None: the working tree): exit 2 when it is neither a
     revision nor a report, 3 when its documents are invalid."""
     from .diff import InvalidSide, read_side
@@ -443,9 +454,7 @@ def _side(given: str | None, project: Project | None, notes: Console) -> Assesse
         raise typer.Exit(EXIT_INVALID) from None
 
 
-def _new_since(
-    base: Assessed, result: CheckResult, fail_on: str, notes: Console, quiet: bool
-) -> int:
+def _new_since(base: Assessed, result: CheckResult, fail_on: str, notes: Notes, quiet: bool) -> int:
     """check --new-only: exit 1 only for findings at --fail-on that BASE did not have."""
     from .diff import Assessed, diff_sides, introduced
     from .render.report import build_report
@@ -475,7 +484,7 @@ def _document_command(
     from .publish import document, targets, write
     from .reporting import document_note
 
-    notes = _console(stderr=True)
+    notes = _notes()
     project = _project(config_path, plan, csps, as_of, vocabulary)
     try:
         wanted = targets(kind, [output_format] if output_format else [], [output] if output else [])
@@ -604,7 +613,7 @@ def _handover(
     from .pack.handover import build_handover, combine
     from .publish import targets, write
 
-    notes = _console(stderr=True)
+    notes = _notes()
     project = _project(config_path, plan, csps, as_of, vocabulary)
     try:
         wanted = targets(
@@ -736,7 +745,7 @@ def diff(
     from .publish import targets
     from .registry import renderer
 
-    notes = _console(stderr=True)
+    notes = _notes()
     # Two JSON reports need no documents and no settings: they are already assessed.
     reports_only = is_report_file(base) and is_report_file(head)
     project = None if reports_only else _project(config_path, plan, csps, as_of, vocabulary)
@@ -803,7 +812,7 @@ def baseline(
     from .policy import baseline_waivers
 
     project = _project(config_path, plan, csps, as_of, [])
-    run, result = _run(project, _console(stderr=True))
+    run, result = _run(project, _notes())
     expires = project.as_of + dt.timedelta(days=expires_in)
     if expires.year > LATEST_YEAR:
         raise _usage_error(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from .words import one_line, plural
 
-from .assess import CheckResult
-from .render.validation import one_line
-from .words import plural
+if TYPE_CHECKING:
+    from .assess import CheckResult
+    from .notes import Notes
 
 
 def check_note(result: CheckResult, written: Sequence[Path]) -> str:
@@ -42,7 +42,7 @@ def document_note(kind: str, made: Any, result: CheckResult, output: Path | None
     return note + (f" written to {output}" if output is not None else "")
 
 
-def github_summary(result: CheckResult, notes: Console) -> None:
+def github_summary(result: CheckResult, notes: Notes) -> None:
     """In GitHub Actions, append the Markdown report to the job summary page."""
     from .render.github import write_step_summary
     from .render.markdown import render_markdown

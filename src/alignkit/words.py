@@ -7,6 +7,7 @@ report: the same inputs give the same bytes on every machine.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -245,3 +246,21 @@ def template_environment() -> jinja2.Environment:
     )
     env.filters["cy"] = jinja2.pass_context(_welsh_filter)
     return env
+
+
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85\v\f]+\s*")
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters shown as escapes: quoted from a file, they must never reach a
+    terminal as themselves (an escape sequence can clear or retitle it)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str) -> str:
+    """User text as one line: a newline in a title must not start a new line of the
+    report, where it could pass for a diagnostic or a CI workflow command."""
+    return visible(_BREAKS.sub(" ", text))

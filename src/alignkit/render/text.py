@@ -12,8 +12,8 @@ from rich.text import Text
 
 from ..assess import CheckResult, Finding
 from ..models import area_key
-from ..words import STATE_SYMBOL, STATE_WORD, plural, with_welsh
-from .validation import diagnostic_text, one_line
+from ..words import STATE_SYMBOL, STATE_WORD, one_line, plural, with_welsh
+from .validation import diagnostic_text
 
 _STYLE = {
     "addressed": "green",

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 
 from rich.text import Text
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity
 from ..validate import KIND_LABELS, LoadedDocument, ValidationResult
-from ..words import plural
+from ..words import one_line, plural, visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -22,24 +21,6 @@ def _summary_of(doc: LoadedDocument) -> str:
     if doc.csp is not None:
         return f"{doc.csp.name}: {plural(len(doc.csp.priorities), 'priority', 'priorities')}"
     return KIND_LABELS.get(doc.kind or "", "not read")
-
-
-_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85\v\f]+\s*")
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """Control characters shown as escapes: quoted from a file, they must never reach a
-    terminal as themselves (an escape sequence can clear or retitle it)."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def one_line(text: str) -> str:
-    """User text as one line: a newline in a title must not start a new line of the
-    report, where it could pass for a diagnostic or a CI workflow command."""
-    return visible(_BREAKS.sub(" ", text))
 
 
 def diagnostic_text(diagnostic: Diagnostic, *, severity: bool = False) -> Text:
