@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,11 @@ class CheckResult:
     themes: list[MissingTheme]
     governance: Governance
     findings: list[Finding] = field(default_factory=list)
+    _by_csp: tuple[list[Finding] | None, dict[str | None, list[Finding]]] = field(
+        default=(None, {}), init=False, repr=False, compare=False
+    )
+    """The findings grouped by partnership, for the list they were grouped from: each
+    report asks partnership by partnership."""
 
     @property
     def plan(self) -> PolicePlan:
@@ -85,10 +91,11 @@ class CheckResult:
     def csps(self) -> list[CSPDocument]:
         return [doc.csp for doc in self.csp_docs]
 
-    @property
+    @functools.cached_property
     def welsh(self) -> dict[str, str]:
         """Each title or name the documents also give in Welsh -> the Welsh, for every
-        human format to show beside it (the first given wins, in document order)."""
+        human format to show beside it (the first given wins, in document order). Kept:
+        the formats ask section by section."""
         return welsh_of(self.plan, self.csps)
 
     def counts(self) -> dict[str, int]:
@@ -106,8 +113,14 @@ class CheckResult:
         """The findings about one partnership; with None, every other finding: the plan's,
         and those naming no partnership of the run (a waiver for a misspelt one, AK902),
         so every finding that counts is shown in some section of every report."""
+        findings, by_csp = self._by_csp
+        if findings is not self.findings:  # the policy has replaced the list since
+            by_csp = {}
+            for finding in self.findings:
+                by_csp.setdefault(finding.csp, []).append(finding)
+            self._by_csp = (self.findings, by_csp)
         if csp_id is not None:
-            return [f for f in self.findings if f.csp == csp_id]
+            return list(by_csp.get(csp_id, ()))
         known = {csp.id for csp in self.csps}
         return [f for f in self.findings if f.csp not in known]
 

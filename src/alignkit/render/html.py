@@ -270,7 +270,8 @@ def page_view(report: CheckReport) -> PageView:
         errors=plural(s.findings["error"], "error") if s.findings["error"] else "",
         rows=rows,
         row_groups=[
-            (force, [r for r in rows if r.csp in csps]) for force, csps in force_groups(report)
+            (force, [r for r in rows if r.csp.id in ids])
+            for force, ids in ((f, {c.id for c in csps}) for f, csps in force_groups(report))
         ],
         key=[
             (state, symbol, words)
