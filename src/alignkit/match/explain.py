@@ -78,11 +78,15 @@ def _relation_name(value: float, t: int, u: int, scorer: Scorer) -> str:
 
 def explain(scorer: Scorer, p: Profile, o: Profile, score: int) -> Explanation:
     """Why the priority read as ``p`` scored ``score`` against the objective read as ``o``."""
+    # Written for speed as well as sense: the JSON report explains every pair of a force
+    # area (25,600 at 320 partnerships), so the memo look-ups are done here, inline.
     general = p.general and o.general
-    relation = scorer.relation_rows_for(p, o)
+    relation = scorer.general_relation_rows if general else scorer.relation_rows
+    memo = o.links
     candidates = []
     for f in p.strongest:
-        best = o.best_link(f.hit.theme, relation, general)
+        key = (general, f.hit.theme)
+        best = memo[key] if key in memo else o.best_link(f.hit.theme, relation, general)
         if best is not None:
             g, value = best
             candidates.append((f.weight * value * g.weight, f, g, value))
@@ -90,18 +94,21 @@ def explain(scorer: Scorer, p: Profile, o: Profile, score: int) -> Explanation:
 
     terms = _shared_words(p.plain_words, o.plain_words) if general else ()
     terms = terms or _shared_words(p.words, o.words)
+    lexical = _word_part(p.lexical, o.lexical) if p.lexical and o.lexical else 0.0
+    word_score = scorer.calibration.score(lexical) if lexical else 0
     if not links and not terms:  # most pairs of a force area: nothing in common
-        word_score = scorer.calibration.score(_word_part(p.lexical, o.lexical))
         return Explanation(NOTHING, (), (), (), 0, word_score)
-    fields = tuple(
-        dict.fromkeys(f"{link.priority_field} ↔ {link.objective_field}" for link in links)
-    )
-    theme_score = max((link.strength for link in links), default=0)
-    word_score = scorer.calibration.score(_word_part(p.lexical, o.lexical))
+    fields: list[str] = []
+    theme_score = 0
+    for link in links:
+        named = f"{link.priority_field} ↔ {link.objective_field}"
+        if named not in fields:
+            fields.append(named)
+        theme_score = max(theme_score, link.strength)
     summary = _summary(links, terms, score)
     if general and summary != NOTHING:
         summary = "both general aims: " + summary
-    return Explanation(summary, tuple(links), terms, fields, theme_score, word_score)
+    return Explanation(summary, tuple(links), terms, tuple(fields), theme_score, word_score)
 
 
 def _links(scorer: Scorer, candidates: list[tuple[float, Found, Found, float]]) -> list[ThemeLink]:
