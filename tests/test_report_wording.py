@@ -1,0 +1,101 @@
+"""Every sentence of the check report is made once, in its view (render/view.py), and the
+Markdown and HTML reports both print it: a wording fix in one format cannot miss the other.
+
+Read on the example area's report, so every section (themes, ended and Welsh partnerships,
+findings with hints and examples) has sentences to compare.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import markupsafe
+import pytest
+
+from alignkit.markup import escape
+from alignkit.models.report import CheckReport
+from alignkit.render.html import html_report
+from alignkit.render.markdown import markdown_report
+from alignkit.render.view import page_view
+from conftest import ROOT
+
+REPORT = CheckReport.model_validate_json(
+    (ROOT / "tests" / "golden" / "wessex" / "report.json").read_text(encoding="utf-8")
+)
+
+MACHINE = {"report", "plan", "welsh", "csp", "waiver", "anchor", "state", "severity"}
+"""Fields that hold the models the view reads, or names for a page's classes and anchors:
+not words a reader is shown."""
+
+NAMED_FIRST = {"key", "severities"}
+"""Lists of tuples whose first item names a state or severity (for a class), not words."""
+
+EMPTY_ONLY = {"no_findings", "no_priorities"}
+"""Said only of a section with nothing in it, which the example area does not have."""
+
+PAGE_ONLY = {"guide"}
+"""Where the HTML page and the Word paper point a reader to the guide: the Markdown report
+has never carried it (it is read where the repository's docs are a click away)."""
+
+FORMATS_SOURCES = [
+    "src/alignkit/render/markdown.py",
+    "src/alignkit/render/docx.py",
+    "src/alignkit/render/xlsx.py",
+    "src/alignkit/templates/report.html.j2",
+]
+
+
+def sentences(value: object) -> Iterator[str]:
+    """Every piece of text the view holds, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            item = getattr(value, field.name)
+            if field.name in NAMED_FIRST:
+                yield from sentences([named[1:] for named in item])
+            elif field.name not in MACHINE | EMPTY_ONLY | PAGE_ONLY:
+                yield from sentences(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from sentences(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from sentences(item)
+
+
+VIEW = page_view(REPORT)
+# The Markdown report heads the plan's findings with their own heading, not the plan's.
+VIEW_SENTENCES = sorted({s for s in sentences(VIEW) if s.strip()} - {VIEW.groups[0].heading})
+MARKDOWN = markdown_report(REPORT)
+HTML = html_report(REPORT)
+
+
+def test_the_view_holds_the_report_s_sentences():
+    # the test below is only as good as what it walks: these are sentences of every kind
+    for expected in (
+        "objectives a partnership neither addresses nor records why not.",
+        "How this partnership has regard to the police and crime plan",
+        "Findings about the plan and the force area",
+        "Unexplained gap in",
+    ):
+        assert expected in VIEW_SENTENCES
+    assert any(s.startswith("Made by alignkit") for s in VIEW_SENTENCES)
+    assert any(s.startswith("Addressed by ") for s in VIEW_SENTENCES)
+
+
+def test_every_sentence_of_the_view_is_in_both_reports():
+    # a YAML example is shown preformatted, a line at a time, in both
+    lines = [line for sentence in VIEW_SENTENCES for line in sentence.splitlines()]
+    assert [line for line in lines if escape(line) not in MARKDOWN] == []
+    assert [line for line in lines if str(markupsafe.escape(line)) not in HTML] == []
+
+
+@pytest.mark.parametrize("source", FORMATS_SOURCES)
+def test_no_format_writes_a_sentence_of_the_view_again(source):
+    text = Path(ROOT / source).read_text(encoding="utf-8")
+    # sentences of four words or more: a short label ('Why') may well recur as a word
+    again = [s for s in VIEW_SENTENCES if len(s.split()) >= 4 and s in text]
+    assert again == []
