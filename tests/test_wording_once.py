@@ -1,8 +1,9 @@
-"""Every sentence of the check report is made once, in its view (render/view.py), and the
-Markdown and HTML reports both print it: a wording fix in one format cannot miss the other.
+"""Every sentence of the check report and the force-wide summary is made once, in the
+document's view (render/view.py, summary/view.py), and its Markdown and HTML both print
+it: a wording fix in one format cannot miss the other.
 
-Read on the example area's report, so every section (themes, ended and Welsh partnerships,
-findings with hints and examples) has sentences to compare.
+Read on the example area, so every section (themes, ended and Welsh partnerships, findings
+with hints and examples, objectives without evidence) has sentences to compare.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ from pathlib import Path
 import markupsafe
 import pytest
 
+from alignkit.config import Config
 from alignkit.markup import escape
 from alignkit.models.report import CheckReport
+from alignkit.pipeline import run_pipeline
+from alignkit.project import resolve_project
 from alignkit.render.html import html_report
 from alignkit.render.markdown import markdown_report
 from alignkit.render.view import page_view
+from alignkit.summary.html import summary_html
+from alignkit.summary.markdown import summary_markdown
+from alignkit.summary.model import build_summary
+from alignkit.summary.view import summary_view
 from conftest import ROOT
 
 REPORT = CheckReport.model_validate_json(
@@ -44,6 +52,9 @@ FORMATS_SOURCES = [
     "src/alignkit/render/docx.py",
     "src/alignkit/render/xlsx.py",
     "src/alignkit/templates/report.html.j2",
+    "src/alignkit/summary/markdown.py",
+    "src/alignkit/summary/html.py",
+    "src/alignkit/templates/summary.html.j2",
 ]
 
 
@@ -73,6 +84,37 @@ MARKDOWN = markdown_report(REPORT)
 HTML = html_report(REPORT)
 
 
+def _example_summary():
+    wessex = ROOT / "examples" / "wessex"
+    project = resolve_project(
+        Config(), plan=wessex / "plan.yaml", csps=[wessex / "csps"], as_of="2026-11-22"
+    )
+    run = run_pipeline(project)
+    assert run.result is not None
+    return build_summary(run.result)
+
+
+SUMMARY = _example_summary()
+SUMMARY_VIEW = summary_view(SUMMARY)
+# Said only when the example area lacks what they speak of (themes, evidence, partnerships).
+SUMMARY_ABSENT = {
+    SUMMARY_VIEW.say[name]
+    for name in (
+        "no_partnerships",
+        "no_themes",
+        "no_shared",
+        "all_shared",
+        "no_theme_list",
+        "all_evidenced",
+        "none_unevidenced",
+        "no_themes_recognised",
+        "not_recorded",
+        "none_shown",
+    )
+} | set(SUMMARY_VIEW.no_assessments)
+SUMMARY_SENTENCES = sorted({s for s in sentences(SUMMARY_VIEW) if s.strip()} - SUMMARY_ABSENT)
+
+
 def test_the_view_holds_the_report_s_sentences():
     # the test below is only as good as what it walks: these are sentences of every kind
     for expected in (
@@ -84,6 +126,8 @@ def test_the_view_holds_the_report_s_sentences():
         assert expected in VIEW_SENTENCES
     assert any(s.startswith("Made by alignkit") for s in VIEW_SENTENCES)
     assert any(s.startswith("Addressed by ") for s in VIEW_SENTENCES)
+    assert "Themes (partnerships holding each)" in SUMMARY_SENTENCES
+    assert any(s.startswith("Made by alignkit") for s in SUMMARY_SENTENCES)
 
 
 def test_every_sentence_of_the_view_is_in_both_reports():
@@ -93,9 +137,16 @@ def test_every_sentence_of_the_view_is_in_both_reports():
     assert [line for line in lines if str(markupsafe.escape(line)) not in HTML] == []
 
 
+def test_every_sentence_of_the_summary_view_is_in_both_summaries():
+    markdown, html = summary_markdown(SUMMARY), summary_html(SUMMARY)
+    assert [s for s in SUMMARY_SENTENCES if escape(s) not in markdown] == []
+    assert [s for s in SUMMARY_SENTENCES if str(markupsafe.escape(s)) not in html] == []
+
+
 @pytest.mark.parametrize("source", FORMATS_SOURCES)
 def test_no_format_writes_a_sentence_of_the_view_again(source):
     text = Path(ROOT / source).read_text(encoding="utf-8")
     # sentences of four words or more: a short label ('Why') may well recur as a word
-    again = [s for s in VIEW_SENTENCES if len(s.split()) >= 4 and s in text]
+    every = [*VIEW_SENTENCES, *sentences(SUMMARY_VIEW)]
+    again = [s for s in every if len(s.split()) >= 4 and s in text]
     assert again == []
