@@ -1,6 +1,6 @@
-"""Every sentence of the check report and the force-wide summary is made once, in the
-document's view (render/view.py, summary/view.py), and its Markdown and HTML both print
-it: a wording fix in one format cannot miss the other.
+"""Every sentence of the check report, the force-wide summary and the welcome pack is made
+once, in the document's view (render/view.py, summary/view.py, pack/view.py), and its
+Markdown and HTML both print it: a wording fix in one format cannot miss the other.
 
 Read on the example area, so every section (themes, ended and Welsh partnerships, findings
 with hints and examples, objectives without evidence) has sentences to compare.
@@ -18,6 +18,10 @@ import pytest
 from alignkit.config import Config
 from alignkit.markup import escape
 from alignkit.models.report import CheckReport
+from alignkit.pack.html import pack_html
+from alignkit.pack.markdown import pack_markdown
+from alignkit.pack.model import build_pack
+from alignkit.pack.view import SAY, SECTION, STATUS, best_objective, facts, pack_view
 from alignkit.pipeline import run_pipeline
 from alignkit.project import resolve_project
 from alignkit.render.html import html_report
@@ -55,6 +59,9 @@ FORMATS_SOURCES = [
     "src/alignkit/summary/markdown.py",
     "src/alignkit/summary/html.py",
     "src/alignkit/templates/summary.html.j2",
+    "src/alignkit/pack/markdown.py",
+    "src/alignkit/pack/html.py",
+    "src/alignkit/templates/pack.html.j2",
 ]
 
 
@@ -84,17 +91,18 @@ MARKDOWN = markdown_report(REPORT)
 HTML = html_report(REPORT)
 
 
-def _example_summary():
+def _example_result():
     wessex = ROOT / "examples" / "wessex"
     project = resolve_project(
         Config(), plan=wessex / "plan.yaml", csps=[wessex / "csps"], as_of="2026-11-22"
     )
     run = run_pipeline(project)
     assert run.result is not None
-    return build_summary(run.result)
+    return run.result
 
 
-SUMMARY = _example_summary()
+RESULT = _example_result()
+SUMMARY = build_summary(RESULT)
 SUMMARY_VIEW = summary_view(SUMMARY)
 # Said only when the example area lacks what they speak of (themes, evidence, partnerships).
 SUMMARY_ABSENT = {
@@ -128,6 +136,8 @@ def test_the_view_holds_the_report_s_sentences():
     assert any(s.startswith("Addressed by ") for s in VIEW_SENTENCES)
     assert "Themes (partnerships holding each)" in SUMMARY_SENTENCES
     assert any(s.startswith("Made by alignkit") for s in SUMMARY_SENTENCES)
+    assert "Document production timetable" in PACK_SENTENCES
+    assert any(s.startswith("None; the closest is ") for s in PACK_SENTENCES)
 
 
 def test_every_sentence_of_the_view_is_in_both_reports():
@@ -143,10 +153,37 @@ def test_every_sentence_of_the_summary_view_is_in_both_summaries():
     assert [s for s in SUMMARY_SENTENCES if str(markupsafe.escape(s)) not in html] == []
 
 
+PACK = build_pack(RESULT)
+PACK_ABSENT = {"no_partnerships", "none_shared", "none_agree", "no_year", "no_contacts"}
+"""Said only of what the example area has (partnerships, shared themes, contacts...)."""
+
+
+def _pack_sentences() -> list[str]:
+    said = [*sentences(pack_view(PACK)), *SECTION.values()]
+    said += [text for name, text in SAY.items() if name not in PACK_ABSENT]
+    said += [word for _, word in STATUS.values()]
+    for p in PACK.partnerships:
+        for fact in facts(PACK, p):
+            # the page links the plan's title: the sentence is in two pieces there
+            linked = len(fact.linked) if fact.url else 0
+            said += [fact.label, fact.text[:linked], fact.text[linked:]]
+        said += [best_objective(a) for a in p.priorities]
+    return sorted({s for s in said if s.strip()})
+
+
+PACK_SENTENCES = _pack_sentences()
+
+
+def test_every_sentence_of_the_pack_view_is_in_both_packs():
+    markdown, html = pack_markdown(PACK), pack_html(PACK)
+    assert [s for s in PACK_SENTENCES if escape(s) not in markdown] == []
+    assert [s for s in PACK_SENTENCES if str(markupsafe.escape(s)) not in html] == []
+
+
 @pytest.mark.parametrize("source", FORMATS_SOURCES)
 def test_no_format_writes_a_sentence_of_the_view_again(source):
     text = Path(ROOT / source).read_text(encoding="utf-8")
     # sentences of four words or more: a short label ('Why') may well recur as a word
-    every = [*VIEW_SENTENCES, *sentences(SUMMARY_VIEW)]
+    every = [*VIEW_SENTENCES, *sentences(SUMMARY_VIEW), *PACK_SENTENCES]
     again = [s for s in every if len(s.split()) >= 4 and s in text]
     assert again == []

@@ -89,7 +89,6 @@ class CellView:
     symbol: str
     word: str
     priorities: tuple[str, ...]
-
     short: str
     """The state in a word or two, for a narrow Markdown table (its key spells it out)."""
 
