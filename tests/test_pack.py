@@ -174,12 +174,12 @@ def test_each_priority_shows_its_best_objective_status_and_why(at_root):
     cells = [c.strip() for c in row.strip("|").split(" | ")]
     assert cells[0] == "**B3** Domestic abuse and stalking"
     assert cells[1] == "P2 Tackle violence against women and girls"
-    assert cells[2] == "✔ aligned"
+    assert cells[2] == "✔ Aligned"
     assert "part of violence against women and girls" in cells[3]
     # Regard records and an objective nothing matches read in words, not symbols alone.
     shire = markdown.split("### Wessex Shire Community Safety Strategy Group")[1]
-    assert "| **W6** Preventing people being drawn into terrorism | none (closest: " in shire
-    assert "| – no match |" in shire
+    assert "| **W6** Preventing people being drawn into terrorism | None; the closest is " in shire
+    assert "| – No objective matches |" in shire
 
 
 def test_shared_themes_are_counted_by_partnership_not_by_priority(write):
@@ -221,8 +221,8 @@ def test_minimal_area_says_plainly_what_is_not_recorded(write):
         "1 community safety partnership: 1 tier not recorded.",
         "No theme is shared: no two partnerships hold a priority on the same theme.",
         "No meetings or documents are recorded for the year ahead.",
-        "- **Tier:** not recorded",
-        "- **Area:** not recorded",
+        "- **Tier:** Not recorded",
+        "- **Area:** Not recorded",
         "#### Key contacts\n\nNo contacts recorded.",
         "#### Responsible authorities\n\nNot recorded.",
         "#### Calendar of meetings\n\nNo meetings recorded.",

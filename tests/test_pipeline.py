@@ -126,9 +126,9 @@ def test_pack_honours_thresholds_and_vocabulary(area):
     configured, plain = both("pack", "-f", "markdown")
     n1 = [line for line in configured.splitlines() if "**N1**" in line]
     n2 = [line for line in configured.splitlines() if "**N2**" in line]
-    assert "✔ aligned" in next(line for line in plain.splitlines() if "**N1**" in line)
-    assert len(n1) == 1 and "~ partly aligned" in n1[0]
-    assert len(n2) == 1 and "P2 Keep people safe near water" in n2[0] and "✔ aligned" in n2[0]
+    assert "✔ Aligned" in next(line for line in plain.splitlines() if "**N1**" in line)
+    assert len(n1) == 1 and "~ Partly aligned" in n1[0]
+    assert len(n2) == 1 and "P2 Keep people safe near water" in n2[0] and "✔ Aligned" in n2[0]
 
 
 def test_summary_honours_the_vocabulary(area):

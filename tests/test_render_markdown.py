@@ -188,7 +188,7 @@ def test_gap_finding_with_code_location_and_hint(in_tmp):
 
 
 def test_plan_findings_come_first_under_their_own_heading(in_tmp):
-    plan = section(render_markdown(check(in_tmp)), "## Findings about the police and crime plan")
+    plan = section(render_markdown(check(in_tmp)), "## Findings about the plan and the force area")
     assert plan[1] == "File: `plan.yaml` · 0 errors · 2 warnings · 0 info"
     assert any(
         line.startswith("- **Warning AK801 Objective no partnership addresses** at `plan.yaml:")
@@ -224,7 +224,7 @@ def test_priorities_with_best_objective_score_status_and_why(in_tmp):
         ],
         [
             "**N3** Road safety",
-            "none (closest: P1 Cut anti-social behaviour)",
+            "None; the closest is P1 Cut anti-social behaviour",
             "5",
             "none",
             "little in common",

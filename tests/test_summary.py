@@ -265,7 +265,7 @@ def test_minimal_area_says_plainly_what_is_missing(write):
     write("csps/northdown.yaml", MINIMAL_CSP)
     markdown = small()
     for plain in (
-        "| Northdown Community Safety Partnership | — | not recorded | — | 0 | 1 |",
+        "| Northdown Community Safety Partnership | — | Not recorded | — | 0 | 1 |",
         "No partnership has recorded its strategic assessment",
         "No theme is held by more than one partnership.",
         "- **P1** Cut crime and anti-social behaviour: no partnership priority or assessment "

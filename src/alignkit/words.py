@@ -49,6 +49,16 @@ STATE_WORD = {
 }
 """Every state is a word as well as a symbol: never colour alone."""
 
+STATE_SHORT_WORD = {
+    "addressed": "addressed",
+    "partial": "partly",
+    "considered": "considered",
+    "gap": "gap",
+    "policing-only": "policing only",
+}
+"""The states in a word or two, for the cells of a narrow Markdown matrix; the key under
+the matrix spells each one out (STATE_WORD)."""
+
 STATUS_SYMBOL = {"aligned": "✔", "partial": "~", "none": "–"}
 """How well one priority and one objective match, as a symbol."""
 

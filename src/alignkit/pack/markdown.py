@@ -6,18 +6,26 @@ break a table, and one with `<script>` or `*` must show as typed.
 
 from __future__ import annotations
 
-from ..markup import code, escape, heading, link, listed, md_table
+from ..markup import code, escape, heading, link, md_table
 from ..models import Contact
-from ..words import STATUS_SYMBOL, long_date, plural, with_welsh
+from ..words import long_date, with_welsh
 from .model import Partnership, WelcomePack
-
-_STATUS_WORD = {"aligned": "aligned", "partial": "partly aligned", "none": "no match"}
-STATUS_WORDS = {status: f"{STATUS_SYMBOL[status]} {word}" for status, word in _STATUS_WORD.items()}
-"""Alignment of a priority, in words (the symbol is only a reminder)."""
+from .view import (
+    COLUMNS,
+    EVENT_WORDS,
+    SAY,
+    SECTION,
+    STATUS,
+    TAKING_PART,
+    best_objective,
+    facts,
+    pack_view,
+    tier,
+)
 
 
 def _or_dash(text: str | None) -> str:
-    return escape(text) if text else "—"
+    return escape(text) if text else SAY["none_shown"]
 
 
 def _intro(pack: WelcomePack) -> list[str]:
@@ -33,16 +41,7 @@ def _intro(pack: WelcomePack) -> list[str]:
     if pack.plan_url:
         lines.append(f"- **Plan published at:** {link(pack.plan_url)}")
     lines.append(f"- **As of:** {long_date(pack.as_of)} ({pack.as_of.isoformat()})")
-    lines += [
-        "",
-        "Community safety partnerships (CSPs) bring together the police, councils, fire and "
-        "rescue, health and probation for each area to cut crime and disorder. The police and "
-        "crime plan must have regard to each partnership's priorities, and each partnership "
-        "to the plan. This pack introduces every partnership in the force area: who they "
-        "are, who to contact, what they prioritise and how that sits with the plan, and when "
-        "they meet and publish.",
-    ]
-    return lines
+    return [*lines, "", f"{SAY['lede']} {SAY['introduces']}"]
 
 
 def _contact_line(contact: Contact) -> str:
@@ -56,10 +55,11 @@ def _themes(pack: WelcomePack) -> list[str]:
     """The themes of the partnerships' priorities: the widely held by name, the rest counted."""
     total = len(pack.partnerships)
     if not pack.shared_themes:
-        return ["No theme is shared: no two partnerships hold a priority on the same theme."]
+        return [SAY["none_shared"]]
+    view = pack_view(pack)
     lines = []
     if pack.widely_shared:
-        lines += ["Themes most partnerships hold a priority on:", ""]
+        lines += [f"{SAY['widely']}:", ""]
         for t in pack.widely_shared:
             who = (
                 "all"
@@ -68,26 +68,22 @@ def _themes(pack: WelcomePack) -> list[str]:
             )
             lines.append(f"- **{escape(t.theme)}**: {len(t.csps)} of {total} ({who})")
         lines.append("")
-    if pack.some_shared:
-        some = "; ".join(f"{escape(t.theme)} ({len(t.csps)})" for t in pack.some_shared)
-        lines.append(f"Shared by some: {some}.")
-    if pack.local_themes:
-        if pack.some_shared:
+    if view.shared_by_some:
+        lines.append(escape(view.shared_by_some))
+    if view.local_only:
+        if view.shared_by_some:
             lines.append("")
-        lines.append(
-            f"Held by one partnership only: "
-            f"{'; '.join(escape(t.theme) for t in pack.local_themes)}."
-        )
+        lines.append(escape(view.local_only))
     return lines
 
 
 def _overview(pack: WelcomePack) -> list[str]:
     total = len(pack.partnerships)
-    lines = ["## The force area at a glance", ""]
+    lines = [f"## {SECTION['overview']}", ""]
     if not total:
-        return [*lines, "No partnerships were given."]
-    tiers = listed([f"{n} {words}" for words, n in pack.tiers])
-    lines.append(f"{plural(total, 'community safety partnership')}: {tiers}.")
+        return [*lines, SAY["no_partnerships"]]
+    view = pack_view(pack)
+    lines.append(f"{view.count}: {escape(view.tiers)}.")
     lines.append("")
     # A plan for several forces: the first column names each partnership's force.
     forces = bool(pack.forces)
@@ -95,8 +91,8 @@ def _overview(pack: WelcomePack) -> list[str]:
         [
             *([escape(p.force_area)] if forces else []),
             escape(with_welsh(p.name, pack.welsh)),
-            _or_dash(p.tier_words),
-            ", ".join(escape(a) for a in p.local_authorities) or "—",
+            escape(tier(p)),
+            ", ".join(escape(a) for a in p.local_authorities) or SAY["not_recorded"],
             str(len(p.priorities)),
         ]
         for p in pack.partnerships
@@ -110,12 +106,12 @@ def _overview(pack: WelcomePack) -> list[str]:
         rows,
     )
 
-    lines += ["", "### Themes the partnerships share", ""]
+    lines += ["", f"### {SECTION['themes']}", ""]
     lines += _themes(pack)
 
-    lines += ["", "### Where the plan and the partnerships already agree", ""]
+    lines += ["", f"### {SECTION['agree']}", ""]
     if pack.most_agree:
-        lines.append("Objectives of the police and crime plan that most partnerships address:")
+        lines.append(SAY["most_agree"])
         lines.append("")
         for a in pack.most_agree:
             who = (
@@ -128,75 +124,45 @@ def _overview(pack: WelcomePack) -> list[str]:
                 f"{len(a.addressed_by)} of {total} ({who})"
             )
     else:
-        lines.append("No objective of the plan is addressed by most partnerships yet.")
+        lines.append(SAY["none_agree"])
     if pack.fewer_agree:
         fewer = "; ".join(
             f"**{escape(a.objective)}** {escape(with_welsh(a.title, pack.welsh))} "
             f"({len(a.addressed_by)} of {total})"
             for a in pack.fewer_agree
         )
-        lines += ["", f"Addressed by fewer: {fewer}."]
+        lines += ["", f"{SAY['fewer']} {fewer}."]
 
-    lines += ["", "### The year ahead", ""]
+    lines += ["", f"### {SECTION['year']}", ""]
     if pack.calendar:
-        lines.append(
-            f"Meetings and documents due across the force area from {long_date(pack.as_of)}, "
-            "for a year:"
-        )
+        lines.append(f"{view.year_ahead}:")
         lines.append("")
         lines += md_table(
-            ["Date", "Partnership", "What"],
+            COLUMNS["calendar"],
             ["---", "---", "---"],
             [
                 [
                     long_date(e.date),
                     escape(pack.name_of(e.csp)),
-                    ("Meeting: " if e.kind == "meeting" else "Document due: ") + escape(e.what),
+                    f"{EVENT_WORDS[e.kind]}: {escape(e.what)}",
                 ]
                 for e in pack.calendar
             ],
         )
     else:
-        lines.append("No meetings or documents are recorded for the year ahead.")
+        lines.append(SAY["no_year"])
     return lines
 
 
 def _facts(pack: WelcomePack, p: Partnership) -> list[str]:
-    lines = []
-    if p.nation == "wales":
-        lines.append(f"- **Nation:** {p.nation_words}")
-    lines.append(f"- **Tier:** {escape(p.tier_words) if p.tier_words else 'not recorded'}")
-    area = ", ".join(escape(a) for a in p.local_authorities)
-    force = f" ({escape(p.force_area)} force area)" if pack.forces else ""
-    lines.append(f"- **Area:** {area or 'not recorded'}{force}")
-    if p.plan and (p.plan.title or p.plan.period):
-        about = escape(p.plan.title) if p.plan.title else "Partnership plan"
-        if p.plan.period:
-            about += f" ({escape(p.plan.period.label())})"
-        if p.plan.next_refresh:
-            about += f"; next refreshed by {long_date(p.plan.next_refresh)}"
-        lines.append(f"- **Partnership plan:** {about}")
-    if p.assessment_date:
-        lines.append(f"- **Strategic assessment:** completed {long_date(p.assessment_date)}")
-    if p.strategies_words:
-        lines.append(f"- **Statutory strategies:** {escape(p.strategies_words)}")
-    for before in p.predecessors:
-        lines.append(
-            f"- **Replaced:** {escape(pack.succession_name(before))} ({long_date(before.date)})"
-        )
-    if p.successor is not None:
-        lines.append(
-            f"- **Replaced by:** {escape(pack.succession_name(p.successor))} from "
-            f"{long_date(p.successor.date)}"
-        )
-    lines.append(f"- **File:** {code(p.path)}")
-    return lines
+    lines = [f"- **{fact.label}:** {escape(fact.text)}" for fact in facts(pack, p)]
+    return [*lines, f"- **File:** {code(p.path)}"]
 
 
 def _contacts(p: Partnership) -> list[str]:
-    lines = ["#### Key contacts", ""]
+    lines = [f"#### {SECTION['contacts']}", ""]
     if not p.contacts:
-        return [*lines, "No contacts recorded."]
+        return [*lines, SAY["no_contacts"]]
     return lines + md_table(
         ["Name", "Role", "Organisation", "Email", "Phone"],
         ["---"] * 5,
@@ -214,12 +180,14 @@ def _contacts(p: Partnership) -> list[str]:
 
 
 def _authorities(p: Partnership) -> list[str]:
-    lines = ["#### Responsible authorities", ""]
+    lines = [f"#### {SECTION['authorities']}", ""]
     if all(a.taking_part is None and a.issuing_body is None for a in p.authorities):
-        return [*lines, "Not recorded."]
-    words = {True: "yes", False: "**no**", None: "not recorded"}
+        return [*lines, f"{SAY['not_recorded']}."]
+    # the word only: a symbol in a Markdown cell reads as clutter; a 'No' stands out in bold
+    words = {known: word for known, (_, word) in TAKING_PART.items()}
+    words[False] = f"**{words[False]}**"
     return lines + md_table(
-        ["Authority", "Taking part", "Organisation", "Representative"],
+        COLUMNS["authorities"],
         ["---"] * 4,
         [
             [
@@ -234,39 +202,29 @@ def _authorities(p: Partnership) -> list[str]:
 
 
 def _priorities(pack: WelcomePack, p: Partnership) -> list[str]:
-    lines = [
-        "#### Priorities and how they align with the plan",
-        "",
+    lines = [f"#### {SECTION['priorities']}", ""]
+    rows = [
+        [
+            f"**{escape(a.id)}** {escape(with_welsh(a.title, pack.welsh))}",
+            escape(best_objective(a)),
+            " ".join(STATUS[a.status]),
+            _or_dash(a.summary),
+        ]
+        for a in p.priorities
     ]
-    rows = []
-    for a in p.priorities:
-        if a.objective is None:
-            objective = "—"
-        elif a.status == "none":
-            objective = f"none (closest: {escape(a.objective)} {escape(a.objective_title)})"
-        else:
-            objective = f"{escape(a.objective)} {escape(a.objective_title)}"
-        rows.append(
-            [
-                f"**{escape(a.id)}** {escape(with_welsh(a.title, pack.welsh))}",
-                objective,
-                STATUS_WORDS[a.status],
-                escape(a.summary) if a.summary else "—",
-            ]
-        )
-    return lines + md_table(["Priority", "Best objective", "Alignment", "Why"], ["---"] * 4, rows)
+    return lines + md_table(COLUMNS["priorities"], ["---"] * 4, rows)
 
 
 def _meetings(pack: WelcomePack, p: Partnership) -> list[str]:
-    lines = ["#### Calendar of meetings", ""]
+    lines = [f"#### {SECTION['meetings']}", ""]
     if not p.meetings:
-        return [*lines, "No meetings recorded."]
+        return [*lines, SAY["no_meetings"]]
     return lines + md_table(
-        ["Date", "Body", "Purpose", "Location"],
+        COLUMNS["meetings"],
         ["---"] * 4,
         [
             [
-                long_date(m.date) + (" (past)" if m.date < pack.as_of else ""),
+                long_date(m.date) + (f" {SAY['past']}" if m.date < pack.as_of else ""),
                 escape(m.body),
                 _or_dash(m.title),
                 _or_dash(m.location),
@@ -277,15 +235,15 @@ def _meetings(pack: WelcomePack, p: Partnership) -> list[str]:
 
 
 def _timetable(pack: WelcomePack, p: Partnership) -> list[str]:
-    lines = ["#### Document production timetable", ""]
+    lines = [f"#### {SECTION['timetable']}", ""]
     if not p.timetable:
-        return [*lines, "No documents recorded."]
+        return [*lines, SAY["no_documents"]]
     return lines + md_table(
-        ["Due", "Document", "Owner"],
+        COLUMNS["timetable"],
         ["---"] * 3,
         [
             [
-                long_date(t.due) + (" (past)" if t.due < pack.as_of else ""),
+                long_date(t.due) + (f" {SAY['past']}" if t.due < pack.as_of else ""),
                 escape(t.document),
                 _or_dash(t.owner),
             ]
@@ -310,22 +268,16 @@ def partnership_blocks(pack: WelcomePack, level: int = 3) -> list[list[str]]:
 
 
 def overview_blocks(pack: WelcomePack) -> list[list[str]]:
-    """The force area at a glance (shared with the handover pack)."""
+    """The overview of the force area (shared with the handover pack)."""
     return [_overview(pack)]
 
 
 def pack_markdown(pack: WelcomePack) -> str:
     blocks = [_intro(pack), _overview(pack), ["## The partnerships"]]
     blocks += partnership_blocks(pack)
-    blocks.append(
-        [
-            "---",
-            "",
-            f"Made by alignkit {escape(pack.tool_version)} as of {pack.as_of.isoformat()} "
-            f"from {escape(pack.plan_path)} and "
-            f"{plural(len(pack.partnerships), 'partnership file')}.",
-        ]
-    )
+    view = pack_view(pack)
+    made = f"{escape(view.made_by)} {escape(pack.plan_path)} {escape(view.made_from)}"
+    blocks.append(["---", "", made])
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 

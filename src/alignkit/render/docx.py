@@ -13,28 +13,20 @@ import datetime as dt
 from ..assess import CheckResult
 from ..models.report import CheckReport
 from ..wordfile import WordDocument
-from .html import GroupView, PageView, page_view
 from .report import build_report
+from .view import GroupView, PageView, page_view
 
 
 def _summary(w: WordDocument, view: PageView) -> None:
-    w.heading("Summary", 1)
+    w.heading(view.section["summary"], 1)
     w.paragraph(" · ".join(view.totals))
     w.paragraph(" · ".join(words for _, words, _ in view.severities))
-    if view.gaps:
-        verdict = f"✘ {view.gaps}: objectives a partnership neither addresses nor records why not."
-    else:
-        verdict = "✔ No unexplained gaps: every partnership has regard to every objective."
-    w.paragraph(verdict, bold=True)
-    w.paragraph(
-        (f"{view.errors} to resolve." if view.errors else "No errors.")
-        + " The guide Reading the report in alignkit’s documentation explains each section "
-        "and what to do about each finding."
-    )
+    w.paragraph(f"{'✔' if view.verdict.good else '✘'} {view.verdict.text}", bold=True)
+    w.paragraph(" ".join((view.resolve, *view.guide)))
 
 
 def _matrix(w: WordDocument, view: PageView) -> None:
-    w.heading("How each partnership stands to each objective", 1)
+    w.heading(view.section["matrix"], 1)
     w.paragraph(
         "Each row is a partnership, each column an objective of the police and crime plan",
         italic=True,
@@ -45,7 +37,7 @@ def _matrix(w: WordDocument, view: PageView) -> None:
         [[row.csp.name, *(c.text for c in row.cells)] for row in view.rows],
         [[None, *(c.state for c in row.cells)] for row in view.rows],
     )
-    w.heading("Key", 2)
+    w.heading(view.section["key"], 2)
     w.table(
         ["Symbol", "Meaning"],
         [[symbol, words] for _, symbol, words in view.key],
@@ -55,30 +47,27 @@ def _matrix(w: WordDocument, view: PageView) -> None:
 
 
 def _coverage(w: WordDocument, view: PageView) -> None:
-    w.heading("Coverage of the plan across the force area", 1)
+    w.heading(view.section["coverage"], 1)
     w.paragraph(
         "For each objective: which partnerships address it, record why not, partly address "
         "it, or have an unexplained gap",
         italic=True,
     )
-    total = view.report.summary.csps
+    none = view.none_shown
     rows = []
     for c in view.coverage:
-        addressed = f"{c.addressed} of {total}"
-        if c.addressed_by and c.addressed < total:
-            addressed += f"\n{c.addressed_by}"
+        addressed = c.of + (f"\n{c.addressed_by}" if c.addressed_by else "")
         rows.append(
             [
                 f"{c.objective} {c.title}",
                 ("⚠ " if not c.addressed else "") + addressed,
-                c.considered_by or "—",
-                c.partial_by or "—",
-                c.gap_in or "—",
+                c.considered_by or none,
+                c.partial_by or none,
+                c.gap_in or none,
             ]
         )
-    headers = ["Objective", "Addressed by", "Reason recorded by", "Partly addressed by"]
     w.table(
-        [*headers, "Unexplained gap in"],
+        list(view.columns["coverage"]),
         rows,
         [
             [None, None if c.addressed else "partial", None, None, "gap" if c.gap_in else None]
@@ -86,12 +75,12 @@ def _coverage(w: WordDocument, view: PageView) -> None:
         ],
     )
     if view.themes:
-        w.heading("Shared local themes the plan may be missing", 2)
-        for theme, csps in view.themes:
-            w.bullet([(theme, True, False), (f": a priority for {csps}", False, False)])
+        w.heading(view.section["themes"], 2)
+        for theme, held in view.themes:
+            w.bullet([(theme, True, False), (f": {held}", False, False)])
 
 
-def _group(w: WordDocument, group: GroupView) -> None:
+def _group(w: WordDocument, view: PageView, group: GroupView) -> None:
     w.heading(group.heading, 1)
     facts = [("File", group.path)]
     if group.csp:
@@ -100,22 +89,23 @@ def _group(w: WordDocument, group: GroupView) -> None:
             facts.append(("Tier", group.csp.tier))
     w.facts([*facts, ("Findings", group.counts)])
     if group.csp:
-        w.heading("How this partnership has regard to the police and crime plan", 2)
+        w.heading(view.section["regard"], 2)
         w.table(
-            ["Objective", "Standing", "How"],
+            list(view.columns["regard"]),
             [[f"{r.objective} {r.title}", f"{r.symbol} {r.word}", r.detail] for r in group.regard],
             [[None, r.state, None] for r in group.regard],
             widths=[55, 35, 80],
         )
-        w.heading("Priorities", 2)
+        w.heading(view.section["priorities"], 2)
         if group.priorities:
             rows = []
             for p in group.priorities:
                 if p.objective:
-                    closest = "" if p.best else "None; the closest is "
-                    objective, score = f"{closest}{p.objective} {p.objective_title}", str(p.score)
+                    closest = f"{p.closest} " if p.closest else ""
+                    objective = f"{closest}{p.objective} {p.objective_title}"
+                    score = str(p.score)
                 else:
-                    objective, score = "—", "—"
+                    objective, score = view.none_shown, view.none_shown
                 rows.append(
                     [
                         f"{p.id} {p.title}",
@@ -126,23 +116,21 @@ def _group(w: WordDocument, group: GroupView) -> None:
                     ]
                 )
             w.table(
-                ["Priority", "Best objective", "Score (0–100)", "Status", "Why"],
+                list(view.columns["priorities"]),
                 rows,
                 [[None, None, None, p.status, None] for p in group.priorities],
             )
         else:
-            w.paragraph("No priorities recorded.")
-    about = f"for {group.heading}" if group.csp else "about the plan and the force area"
-    w.heading(f"Findings {about}", 2)
+            w.paragraph(view.no_priorities)
+    w.heading(group.findings_heading, 2)
     if not group.findings:
-        w.paragraph("No findings.")
+        w.paragraph(view.no_findings)
         return
     rows = []
     for f in group.findings:
         found = f.message
         if f.waiver:
-            by = f", approved by {f.waiver.approved_by}" if f.waiver.approved_by else ""
-            found += f"\nWaived until {f.waiver.expires}{by}: {f.waiver.reason} ({f.waiver.where})"
+            found += f"\nWaived {f.waived} ({f.waiver.where})"
         todo = (f.hint or "") + (f"\n{f.example}" if f.example else "")
         code = f.code + (f"\n{f.code_title}" if f.code_title else "")
         rows.append([f.severity_word, code, f.where, found, todo])
@@ -172,14 +160,8 @@ def document_bytes(report: CheckReport) -> bytes:
     _coverage(w, view)
     w.turn(landscape=False)
     for group in view.groups:
-        _group(w, group)
-    report_ = view.report
-    w.paragraph(
-        f"Made by alignkit {report_.tool.version} (report format {report_.format_version}) "
-        f"as of {report_.as_of}, from {plan.path} and {report_.summary.csps} partnership "
-        f"{'file' if report_.summary.csps == 1 else 'files'}.",
-        italic=True,
-    )
+        _group(w, view, group)
+    w.paragraph(f"{view.made_by} {plan.path} {view.made_from}", italic=True)
     return w.to_bytes(dt.date.fromisoformat(report.as_of), plan.title)
 
 

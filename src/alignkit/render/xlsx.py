@@ -29,8 +29,8 @@ from ..assess import CheckResult
 from ..models.report import CheckReport
 from ..officezip import printable, reproducible
 from ..words import SEVERITY_WORD, STATE_COLOURS
-from .html import PageView, page_view
 from .report import build_report
+from .view import PageView, page_view
 
 _RISKY = re.compile(r"\A[=+\-@\t\r]")
 """A leading character a spreadsheet may read as the start of a formula (OWASP)."""
@@ -139,12 +139,7 @@ def _summary(sheet: Worksheet, view: PageView) -> None:
         ("Plan file", plan.path),
         ("Totals", " · ".join(view.totals)),
         ("Findings", " · ".join(words for _, words, _ in view.severities)),
-        (
-            "Unexplained gaps",
-            f"{view.gaps}: objectives a partnership neither addresses nor records why not."
-            if view.gaps
-            else "No unexplained gaps: every partnership has regard to every objective.",
-        ),
+        ("Unexplained gaps", view.verdict.text),
         (
             "Made by",
             f"alignkit {report.tool.version} (report format {report.format_version}) "

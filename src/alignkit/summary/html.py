@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..markup import html_environment, listed
-from .markdown import CAUTION
 from .model import STRATEGY_HEADINGS, STRATEGY_NOTE, ForceSummary
+from .view import summary_view, unevidenced_reason
 
 EVIDENCE_WORDS = {
     "priorities and findings": "Priorities and findings",
@@ -120,7 +120,8 @@ def _view(summary: ForceSummary) -> dict[str, object]:
         "chart": chart(summary),
         "anchors": {t.theme: f"theme-{i}" for i, t in enumerate(summary.themes, start=1)},
         "evidence_words": EVIDENCE_WORDS,
-        "caution": CAUTION,
+        "w": summary_view(summary),
+        "unevidenced_reason": unevidenced_reason,
         "unevidenced_ids": listed([o.id for o in summary.unevidenced]),
         "strategy_headings": STRATEGY_HEADINGS,
         "strategy_note": STRATEGY_NOTE,

@@ -7,9 +7,10 @@ break a table, and one with `<script>` or `*` must show as typed.
 from __future__ import annotations
 
 from ..assess.holdings import ThemeHolding
-from ..markup import escape, heading, md_table
+from ..markup import code, escape, heading, listed, md_table
 from ..words import long_date, plural, with_welsh
 from .model import STRATEGY_HEADINGS, STRATEGY_NOTE, ForceSummary, ObjectiveEvidence
+from .view import SummaryView, summary_view, unevidenced_reason
 
 EVIDENCE_WORDS = {
     "priorities and findings": "priorities and assessment findings",
@@ -17,80 +18,62 @@ EVIDENCE_WORDS = {
     "findings only": "assessment findings only, no priority",
     "none": "**none**",
 }
-
-CAUTION = (
-    "The body that issues the plan is elected, or led by elected members, and the "
-    "commitments it was elected on shape the plan: an objective may reflect its view "
-    "rather than the evidence partnerships hold (LGA guide, chapter 4). That is its call; "
-    "this list shows where the plan and the local evidence part, so it can be discussed."
-)
+"""The evidence behind an objective, spelt out: the page shows a short tag instead."""
 
 
-def _header(summary: ForceSummary) -> list[str]:
-    total = len(summary.csps)
-    with_assessment = sum(1 for c in summary.csps if c.has_assessment)
+def _header(summary: ForceSummary, w: SummaryView) -> list[str]:
     findings = sum(len(c.findings) for c in summary.csps)
     priorities = sum(len(c.priorities) for c in summary.csps)
     plan = escape(summary.plan_title)
     if summary.plan_period:
         plan += f" ({escape(summary.plan_period)})"
+    holds = w.holds
     return [
-        f"# Force-wide summary of strategic assessments: {heading(summary.force_area)}",
+        f"# {w.title}: {heading(summary.force_area)}",
         "",
         f"- **Police and crime plan:** {plan}",
-        f"- **Partnerships:** {total}, of which {with_assessment} recorded a strategic "
-        f"assessment ({plural(findings, 'key finding')}); "
+        f"- **Partnerships:** {w.partnerships} ({plural(findings, 'key finding')}); "
         f"{plural(priorities, 'priority', 'priorities')} in all",
         f"- **As of:** {long_date(summary.as_of)} ({summary.as_of.isoformat()})",
         "",
-        "What the partnerships' strategic assessments and priorities are about, theme by "
-        "theme, set against the objectives of the police and crime plan. Themes are read "
-        "from the words of each priority and key finding with alignkit's community-safety "
-        "vocabulary; a partnership *holds* a theme when one of its priorities or key "
-        "findings is about it.",
+        f"{w.say['lede']} {w.say['reading']} {holds[0]} *{holds[1]}* {holds[2]}",
     ]
 
 
-def _glance(summary: ForceSummary) -> list[str]:
-    lines = ["## At a glance", ""]
+def _glance(summary: ForceSummary, w: SummaryView) -> list[str]:
+    lines = [f"## {w.section['glance']}", ""]
     lines.append(
         f"- {plural(len(summary.shared), 'theme')} shared by several partnerships; "
         f"{plural(len(summary.single), 'theme')} held by one partnership only."
     )
     if summary.shared:
-        top = summary.shared[0]
-        lines.append(
-            f"- Most widely held: **{escape(top.theme)}** "
-            f"({len(top.csps)} of {len(summary.csps)} partnerships)."
-        )
-    unevidenced = summary.unevidenced
-    if unevidenced:
-        ids = ", ".join(f"**{escape(o.id)}**" for o in unevidenced)
-        lines.append(
-            f"- {plural(len(unevidenced), 'objective')} of the plan with no local evidence "
-            f"behind {'it' if len(unevidenced) == 1 else 'them'}: {ids}."
-        )
+        lead, theme, rest = w.widest
+        lines.append(f"- {lead} **{escape(theme)}** {rest}")
+    if summary.unevidenced:
+        ids = listed([f"**{escape(o.id)}**" for o in summary.unevidenced])
+        lines.append(f"- {w.unevidenced} {ids}.")
     else:
-        lines.append("- Every objective of the plan has local evidence behind it.")
+        lines.append(f"- {w.say['all_evidenced']}")
     return lines
 
 
-def _assessments(summary: ForceSummary) -> list[str]:
-    lines = ["## Strategic assessments", ""]
+def _assessments(summary: ForceSummary, w: SummaryView) -> list[str]:
+    lines = [f"## {w.section['assessments']}", ""]
     if not summary.csps:
-        return [*lines, "No partnerships were given."]
+        return [*lines, w.say["no_partnerships"]]
+    none = w.say["none_shown"]
     rows = []
     for c in summary.csps:
         if c.assessment_date is None:
-            done, covers = "not recorded", "—"
+            done, covers = w.say["not_recorded"], none
         else:
             done = long_date(c.assessment_date)
-            covers = escape(c.assessment_period) if c.assessment_period else "—"
+            covers = escape(c.assessment_period) if c.assessment_period else none
         rows.append(
             [
                 *([escape(c.force_area)] if summary.forces else []),
                 escape(with_welsh(c.name, summary.welsh)),
-                escape(c.tier_words) if c.tier_words else "—",
+                escape(c.tier_words) if c.tier_words else none,
                 done,
                 covers,
                 str(len(c.findings)),
@@ -98,31 +81,20 @@ def _assessments(summary: ForceSummary) -> list[str]:
             ]
         )
     lines += md_table(
-        [
-            *(["Force area"] if summary.forces else []),
-            "Partnership",
-            "Tier",
-            "Assessment completed",
-            "Data covers",
-            "Key findings",
-            "Priorities",
-        ],
+        [*(["Force area"] if summary.forces else []), *w.columns["assessments"]],
         [*(["---"] if summary.forces else []), "---", "---", "---", "---", "---:", "---:"],
         rows,
     )
     if not any(c.has_assessment for c in summary.csps):
-        lines += [
-            "",
-            "No partnership has recorded its strategic assessment (`strategic_assessment` "
-            "in the CSP file), so this summary rests on priorities alone.",
-        ]
+        before, field, after = w.no_assessments
+        lines += ["", f"{before}{code(field)} {after}"]
     return lines
 
 
-def _strategies(summary: ForceSummary) -> list[str]:
-    lines = ["## Statutory strategies", ""]
+def _strategies(summary: ForceSummary, w: SummaryView) -> list[str]:
+    lines = [f"## {w.section['strategies']}", ""]
     if not summary.csps:
-        return [*lines, "No partnerships were given."]
+        return [*lines, w.say["no_partnerships"]]
     lines += md_table(
         ["Partnership", *STRATEGY_HEADINGS],
         ["---"] * (len(STRATEGY_HEADINGS) + 1),
@@ -131,14 +103,10 @@ def _strategies(summary: ForceSummary) -> list[str]:
     return [*lines, "", STRATEGY_NOTE]
 
 
-def _theme_table(summary: ForceSummary) -> list[str]:
-    lines = ["## Themes across the force area", ""]
+def _theme_table(summary: ForceSummary, w: SummaryView) -> list[str]:
+    lines = [f"## {w.section['themes']}", ""]
     if not summary.themes:
-        return [
-            *lines,
-            "No community-safety themes were found in the partnerships' priorities or "
-            "assessment findings.",
-        ]
+        return [*lines, w.say["no_themes"]]
     total = len(summary.csps)
     rows = [
         [
@@ -146,32 +114,31 @@ def _theme_table(summary: ForceSummary) -> list[str]:
             f"{len(t.csps)} of {total}",
             str(len(t.priorities)),
             str(len(t.findings)),
-            ", ".join(escape(o) for o in t.objectives) or "not in the plan",
+            ", ".join(escape(o) for o in t.objectives) or w.say["not_in_plan"],
         ]
         for t in summary.themes
     ]
     lines.append("How many partnerships hold each theme, most first; the sections below name them.")
     lines.append("")
-    lines += md_table(
-        ["Theme", "Partnerships", "Priorities", "Key findings", "Plan objectives"],
-        ["---", "---:", "---:", "---:", "---"],
-        rows,
-    )
+    lines += md_table(w.columns["themes"], ["---", "---:", "---:", "---:", "---"], rows)
     return lines
 
 
-def _holding(summary: ForceSummary, t: ThemeHolding, titles: dict[str, str]) -> list[str]:
-    total = len(summary.csps)
+def _holding(
+    summary: ForceSummary, w: SummaryView, t: ThemeHolding, titles: dict[str, str]
+) -> list[str]:
     if t.objectives:
-        in_plan = "In the plan: " + "; ".join(
-            f"**{escape(o)}** {escape(titles[o])}" for o in t.objectives
+        in_plan = (
+            "In the plan: "
+            + "; ".join(f"**{escape(o)}** {escape(titles[o])}" for o in t.objectives)
+            + "."
         )
     else:
-        in_plan = "**Not in the plan:** no objective of the police and crime plan is on this theme."
+        in_plan = f"**{w.say['not_in_plan']}:** {w.say['not_in_plan_rest']}"
     lines = [
         f"### {heading(t.theme)}",
         "",
-        f"Held by {len(t.csps)} of {total} partnerships. {in_plan}",
+        f"{w.held_by(len(t.csps), len(summary.csps))} {in_plan}",
         "",
     ]
     for csp in t.csps:
@@ -185,104 +152,67 @@ def _holding(summary: ForceSummary, t: ThemeHolding, titles: dict[str, str]) -> 
     return lines
 
 
-def _holdings(summary: ForceSummary) -> list[str]:
+def _holdings(summary: ForceSummary, w: SummaryView) -> list[str]:
     titles = {o.id: o.title for o in summary.objectives}
-    lines = ["## Shared by several partnerships", ""]
+    lines = [f"## {w.section['shared']}", ""]
     if summary.shared:
-        lines.append(
-            "Themes two or more partnerships hold: candidates for force-wide work with the "
-            "body that issues the plan."
-        )
+        lines.append(w.say["shared_intro"])
         for t in summary.shared:
-            lines += ["", *_holding(summary, t, titles)]
+            lines += ["", *_holding(summary, w, t, titles)]
     else:
-        lines.append("No theme is held by more than one partnership.")
-    lines += ["", "## Held by one partnership only", ""]
+        lines.append(w.say["no_shared"])
+    lines += ["", f"## {w.section['single']}", ""]
     if summary.single:
-        lines.append(
-            "Local themes: easy to lose in a force-wide picture, so named here one by one."
-        )
+        lines.append(w.say["single_intro"])
         for t in summary.single:
-            lines += ["", *_holding(summary, t, titles)]
+            lines += ["", *_holding(summary, w, t, titles)]
     elif summary.themes:
-        lines.append("Every theme is held by at least two partnerships.")
+        lines.append(w.say["all_shared"])
     else:
-        lines.append("No themes to list.")
+        lines.append(w.say["no_theme_list"])
     return lines
 
 
-def _objective_row(summary: ForceSummary, o: ObjectiveEvidence) -> list[str]:
+def _objective_row(summary: ForceSummary, w: SummaryView, o: ObjectiveEvidence) -> list[str]:
     total = len(summary.csps)
     themes = [f"{escape(label)} ({count})" for label, count in o.themes]
     return [
         f"**{escape(o.id)}** {escape(o.title)}",
-        ", ".join(themes) or "no themes recognised",
+        ", ".join(themes) or w.say["no_themes_recognised"],
         f"{len(o.priority_csps)} of {total}",
         f"{len(o.finding_csps)} of {total}",
         EVIDENCE_WORDS[o.evidence],
     ]
 
 
-def _objectives(summary: ForceSummary) -> list[str]:
-    lines = [
-        "## The plan's objectives and the local evidence",
-        "",
-        "For each objective: its themes, with how many partnerships hold each; how many "
-        "partnerships have a priority on one of them; and how many strategic assessments "
-        "have a key finding on one of them. A theme counts with the themes "
-        "that are part of it: domestic abuse counts for violence against women and girls.",
-        "",
-    ]
+def _objectives(summary: ForceSummary, w: SummaryView) -> list[str]:
+    lines = [f"## {w.section['objectives']}", "", w.say["objectives_intro"], ""]
     lines += md_table(
-        [
-            "Objective",
-            "Themes (partnerships)",
-            "Partnership priorities",
-            "Assessment findings",
-            "Local evidence",
-        ],
+        w.columns["objectives"],
         ["---", "---", "---:", "---:", "---"],
-        [_objective_row(summary, o) for o in summary.objectives],
+        [_objective_row(summary, w, o) for o in summary.objectives],
     )
-    lines += ["", "### Objectives with no local evidence behind them", ""]
+    lines += ["", f"### {w.section['unevidenced']}", ""]
     if not summary.unevidenced:
-        lines.append(
-            "None: every objective has at least one partnership priority or assessment "
-            "finding on its themes."
-        )
+        lines.append(w.say["none_unevidenced"])
         return lines
     for o in summary.unevidenced:
-        if o.themes:
-            about = f"its themes ({', '.join(escape(t) for t, _ in o.themes)})"
-            lines.append(
-                f"- **{escape(o.id)}** {escape(o.title)}: no partnership priority or "
-                f"assessment finding is on {about}."
-            )
-        else:
-            lines.append(
-                f"- **{escape(o.id)}** {escape(o.title)}: alignkit recognised no "
-                "community-safety theme in its text, so found no evidence for it."
-            )
-    lines += ["", CAUTION]
+        lines.append(f"- **{escape(o.id)}** {escape(o.title)}: {escape(unevidenced_reason(o))}")
+    lines += ["", w.caution]
     return lines
 
 
 def summary_markdown(summary: ForceSummary) -> str:
+    w = summary_view(summary)
     blocks = [
-        _header(summary),
-        _glance(summary),
-        _assessments(summary),
-        _strategies(summary),
-        _theme_table(summary),
-        _holdings(summary),
-        _objectives(summary),
-        [
-            "---",
-            "",
-            f"Made by alignkit {escape(summary.tool_version)} as of "
-            f"{summary.as_of.isoformat()} from {escape(summary.plan_path)} and "
-            f"{plural(len(summary.csps), 'partnership file')}.",
-        ],
+        _header(summary, w),
+        _glance(summary, w),
+        _assessments(summary, w),
+        _strategies(summary, w),
+        _theme_table(summary, w),
+        _holdings(summary, w),
+        _objectives(summary, w),
+        ["---", "", f"{escape(w.made_by)} {escape(summary.plan_path)} {escape(w.made_from)}"],
     ]
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
