@@ -23,7 +23,7 @@ from openpyxl import Workbook, load_workbook
 
 from alignkit.output import OutputError, write_report
 from alignkit.publish import TargetError, targets
-from alignkit.words import STATE_COLOURS, STATE_SYMBOL, STATE_WORD, STATUS_SYMBOL
+from alignkit.words import STATE_COLOURS, STATE_SYMBOL, STATE_WORD, STATUS_SYMBOL, long_date
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 
 AS_OF = ("--as-of", "2026-11-22")
@@ -59,6 +59,14 @@ def _book(data: bytes) -> Any:
     return load_workbook(io.BytesIO(data))
 
 
+def _matrix_name(csp: dict[str, Any]) -> str:
+    """A partnership as the matrices name it: one its successor has taken over says so,
+    as the page does."""
+    if not csp["ended"]:
+        return str(csp["name"])
+    return f"{csp['name']} (ended {long_date(csp['ended'])})"
+
+
 def _cell_words(state: str, priorities: list[str]) -> str:
     """What the HTML page shows in a matrix cell, in one line."""
     shown = priorities if state in ("addressed", "partial") else []
@@ -86,7 +94,7 @@ def test_the_matrix_sheet_matches_the_json_report(wessex):
     header = [c.value for c in sheet[1]][: len(objectives) + 1]
     assert header == ["Partnership", *(f"{o['id']} {o['title']}" for o in objectives)]
     for row, csp in enumerate(report["csps"], start=2):
-        assert sheet.cell(row, 1).value == csp["name"]
+        assert sheet.cell(row, 1).value == _matrix_name(csp)
         for column, cell in enumerate(csp["regard"], start=2):
             shown = sheet.cell(row, column)
             assert shown.value == _cell_words(cell["state"], cell["priorities"])
@@ -253,7 +261,7 @@ def test_the_word_report_s_tables_match_the_json_report(wessex):
     objectives = report["plan"]["objectives"]
     assert matrix[0] == ["Partnership", *(f"{o['id']} {o['title']}" for o in objectives)]
     assert matrix[1:] == [
-        [c["name"], *(_cell_words(x["state"], x["priorities"]) for x in c["regard"])]
+        [_matrix_name(c), *(_cell_words(x["state"], x["priorities"]) for x in c["regard"])]
         for c in report["csps"]
     ]
     names = {c["id"]: c["name"] for c in report["csps"]}

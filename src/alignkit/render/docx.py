@@ -34,7 +34,7 @@ def _matrix(w: WordDocument, view: PageView) -> None:
     objectives = view.plan.objectives
     w.table(
         ["Partnership", *(f"{o.id} {o.title}" for o in objectives)],
-        [[row.csp.name, *(c.text for c in row.cells)] for row in view.rows],
+        [[row.name, *(c.text for c in row.cells)] for row in view.rows],
         [[None, *(c.state for c in row.cells)] for row in view.rows],
     )
     w.heading(view.section["key"], 2)

@@ -106,6 +106,11 @@ class RowView:
     ended: str = ""
     """'(ended 31 March 2027)' beside a partnership that has ended, else ''."""
 
+    @property
+    def name(self) -> str:
+        """The partnership as a matrix names it in plain text: an ended one says so."""
+        return f"{self.csp.name} {self.ended}" if self.ended else self.csp.name
+
 
 @dataclass(frozen=True)
 class CoverageView:

@@ -158,7 +158,7 @@ def _matrix(sheet: Worksheet, view: PageView) -> None:
     objectives = view.plan.objectives
     headers = ["Partnership", *(f"{o.id} {o.title}" for o in objectives)]
     rows: list[list[str | int | None]] = [
-        [row.csp.name, *(c.text for c in row.cells)] for row in view.rows
+        [row.name, *(c.text for c in row.cells)] for row in view.rows
     ]
     _table(sheet, headers, rows, [34] + [20] * len(objectives))
     for r, row in enumerate(view.rows, start=2):
