@@ -118,12 +118,9 @@ def _links(scorer: Scorer, candidates: list[tuple[float, Found, Found, float]]) 
     calibrate = scorer.calibration.score
     candidates.sort(key=lambda c: (-c[0], c[1].hit.start, c[2].hit.start))
     links: list[ThemeLink] = []
-    seen: set[int] = set()
     made = scorer.theme_links
+    # One candidate per theme of the priority: they come from its strongest findings.
     for strength, f, g, value in candidates:
-        if f.hit.theme in seen:
-            continue
-        seen.add(f.hit.theme)
         # The same finding meets the same objective's finding again whenever partnerships
         # use the same words (a title, a phrase): the link is made once.
         key = (f, g, value)

@@ -193,16 +193,9 @@ def force_groups(report: CheckReport) -> list[tuple[str | None, list[CSPReport]]
 
 def welsh_titles(report: CheckReport) -> dict[str, str]:
     """Each title or name the report also gives in Welsh -> the Welsh (first wins), as
-    CheckResult.welsh makes it from the documents. Worked out once per report: the
-    formats ask for it section by section, and it reads every title of the report."""
-    if _welsh_of_last[0] is not report:
-        _welsh_of_last[:] = [report, welsh_of(report.plan, report.csps)]
-    found: dict[str, str] = _welsh_of_last[1]
-    return found
-
-
-_welsh_of_last: list[Any] = [None, {}]
-"""The last report asked about, and its Welsh titles."""
+    CheckResult.welsh makes it from the documents. It reads every title of the report:
+    the page view asks once and every section reads the view."""
+    return welsh_of(report.plan, report.csps)
 
 
 def report_json(result: CheckResult) -> str:
