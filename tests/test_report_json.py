@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from alignkit.config import Config
-from alignkit.models.report import CheckReport, CSPReport
+from alignkit.models.report import FORMAT_VERSION, CheckReport, CSPReport
 from alignkit.pipeline import run_pipeline
 from alignkit.project import resolve_project
-from alignkit.render.report import build_report, csp_report_data, report_json_pieces
+from alignkit.render import report_json
+from alignkit.render.report import build_report
+from alignkit.render.report_json import csp_report_data, report_json_pieces, report_shell_data
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT
 
 WESSEX = ROOT / "examples" / "wessex"
@@ -74,6 +76,18 @@ def test_the_plain_data_is_exactly_what_the_model_holds(tmp_path):
         model = CSPReport.model_validate(data)
         assert model.model_dump() == data
         assert list(model.model_dump()) == list(data)
+    shell = report_shell_data(result, [])
+    report = CheckReport.model_validate(shell)
+    assert report.findings  # the awkward area has findings, so they are compared too
+    assert report.model_dump() == shell
+    assert list(report.model_dump()) == list(shell)
+    assert [list(f) for f in report.model_dump()["findings"]] == [
+        list(f) for f in shell["findings"]
+    ]
+
+
+def test_the_json_writer_names_the_models_format_version():
+    assert report_json.FORMAT_VERSION == FORMAT_VERSION
 
 
 def test_human_formats_explain_only_the_closest_objective():

@@ -105,7 +105,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
                 "alignkit.render.html:render_html", "html", "to open, share and print", _HTML
             ),
             "json": Format(
-                "alignkit.render.report:report_json_pieces",
+                "alignkit.render.report_json:report_json_pieces",
                 "json",
                 "for other tools",
                 _REPORT_JSON,
