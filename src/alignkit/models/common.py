@@ -68,6 +68,16 @@ WelshText = Annotated[
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2200
 
 
+def empty_list() -> list[Any]:
+    """A new empty list: the default of a list field.
+
+    ``default_factory=list`` means the same, but pydantic reads a factory's signature when
+    it builds a model, and a builtin's signature is parsed from its text with Python's
+    tokenizer: half a millisecond for each of some twenty list fields, on every run.
+    A Python function's signature is read at no cost."""
+    return []
+
+
 def _plausible_year(value: dt.date) -> dt.date:
     # PCCs date from 2012 and CSPs from 1998; a year far outside that is a typo, and
     # date arithmetic on it (the next election, a year on) would run off the calendar.

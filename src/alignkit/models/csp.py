@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Contact, Document, Identifier, PlanDate, Text, Url, WelshText
+from .common import Contact, Document, Identifier, PlanDate, Text, Url, WelshText, empty_list
 from .nation import HEALTH_KEY, OLD_AUTHORITY_KEYS, Nation, nation_of_area
 from .periods import Period
 
@@ -183,7 +183,7 @@ class StrategicAssessment(Document):
 
     date: PlanDate = Field(description="When the assessment was completed (YYYY-MM-DD).")
     period: Period | None = Field(None, description="The period of data the assessment covers.")
-    findings: list[KeyFinding] = Field(default_factory=list, description="Key findings.")
+    findings: list[KeyFinding] = Field(default_factory=empty_list, description="Key findings.")
     url: Url | None = None
 
 
@@ -259,11 +259,13 @@ class Priority(Document):
     evidence: Text | None = Field(
         None, description="Why this is a priority: the assessment evidence."
     )
-    outcomes: list[Text] = Field(default_factory=list, description="What success looks like.")
-    measures: list[Text] = Field(default_factory=list, description="How progress is measured.")
+    outcomes: list[Text] = Field(default_factory=empty_list, description="What success looks like.")
+    measures: list[Text] = Field(
+        default_factory=empty_list, description="How progress is measured."
+    )
     lead: Text | None = Field(None, description="Who leads on this priority (a body or a group).")
     supports: list[Identifier] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Ids of the police and crime plan objectives this priority supports.",
     )
 
@@ -337,7 +339,7 @@ class CSPDocument(Document):
         "deprecated: write nation: wales and the tier (unitary).",
     )
     local_authorities: list[Text] = Field(
-        default_factory=list, description="Councils covered by the partnership."
+        default_factory=empty_list, description="Councils covered by the partnership."
     )
     responsible_authorities: ResponsibleAuthorities | None = None
     strategic_assessment: StrategicAssessment | None = None
@@ -346,25 +348,25 @@ class CSPDocument(Document):
         min_length=1, description="The partnership plan's priorities."
     )
     regard: list[RegardRecord] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="PCC objectives considered and not adopted locally, each with the reason.",
     )
-    contacts: list[Contact] = Field(default_factory=list, description="Key contacts.")
-    meetings: list[Meeting] = Field(default_factory=list, description="Calendar of meetings.")
+    contacts: list[Contact] = Field(default_factory=empty_list, description="Key contacts.")
+    meetings: list[Meeting] = Field(default_factory=empty_list, description="Calendar of meetings.")
     timetable: list[TimetableItem] = Field(
-        default_factory=list, description="Document production timetable."
+        default_factory=empty_list, description="Document production timetable."
     )
     funding: list[Funding] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="What the partnership is funded for, and by whom (e.g. what the "
         "outgoing body funds), for the handover pack.",
     )
     strategies: list[Strategy] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The statutory strategies the partnership holds besides its plan.",
     )
     predecessors: list[Succession] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Partnerships this one replaced (merged district partnerships, a county "
         "strategy group), each with the date.",
     )

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..words import MONTHS, STATUS_WORDS
-from .common import Document, PlanDate, Text, Url
+from .common import Document, PlanDate, Text, Url, empty_list
 
 BodyKind = Literal["pcc", "pfcc", "mayor", "policing-and-crime-board", "city-of-london"]
 """The kinds of local policing body that issue a police and crime plan."""
@@ -83,7 +83,8 @@ class LocalPolicingBody(Document):
         description="For a mayor: the deputy mayor who exercises the policing functions, if any.",
     )
     members: list[Text] = Field(
-        default_factory=list, description="For a board: its members (e.g. the council leaders)."
+        default_factory=empty_list,
+        description="For a board: its members (e.g. the council leaders).",
     )
     fire: bool | None = Field(
         None,
@@ -122,11 +123,11 @@ class GovernanceEvent(Document):
     )
     url: Url | None = None
     force_areas: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The force areas it applies to; empty means every force area.",
     )
     bodies: list[BodyKind] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The kinds of issuing body it applies to; empty means every kind.",
     )
     successor: Text | None = Field(

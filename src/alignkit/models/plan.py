@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Contact, Document, Identifier, PlanDate, Text, Url, WelshText
+from .common import Contact, Document, Identifier, PlanDate, Text, Url, WelshText, empty_list
 from .governance import BodyKind, LocalPolicingBody, PlanStatusNote, Supersedes
 from .nation import area_key
 from .periods import Period
@@ -37,14 +37,14 @@ class Objective(Document):
     title_cy: WelshText | None = None
     description: Text | None = Field(None, description="A sentence or two on what it covers.")
     sub_themes: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Themes listed under this objective, e.g. Burglary; Fraud and cyber crime.",
     )
     outcomes: list[Text] = Field(
-        default_factory=list, description="What success looks like for this objective."
+        default_factory=empty_list, description="What success looks like for this objective."
     )
     measures: list[Text] = Field(
-        default_factory=list, description="How progress is measured (indicators, targets)."
+        default_factory=empty_list, description="How progress is measured (indicators, targets)."
     )
     policing_only: bool = Field(
         False,
@@ -66,7 +66,7 @@ class PolicePlan(Document):
     )
     title_cy: WelshText | None = None
     forces: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="When the plan covers more than one police force area (one mayor, two "
         "forces; a merged force): every force area it covers. Partnerships of each are "
         "checked against the plan and grouped by force in every report.",

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .common import empty_list
+
 FORMAT_VERSION: Literal[2] = 2
 """2 (issue 13): a cell's state may be 'policing-only', a new value, so a reader that
 checked the old four would misread it; the plan now says who issued it. Issue 14 added
@@ -56,7 +58,7 @@ class PlanInfo(_Out):
     path: str
     force_area: str
     forces: list[str] = Field(
-        default_factory=list, description="Every force area the plan covers, when several."
+        default_factory=empty_list, description="Every force area the plan covers, when several."
     )
     title: str
     title_cy: str | None = Field(None, description="The title in Welsh, when given.")
