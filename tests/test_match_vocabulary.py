@@ -120,7 +120,7 @@ def test_the_shipped_vocabulary_reads_the_same_fast_and_with_positions():
     """Start-up reads the shipped vocabulary with libyaml and no positions; a user's file is
     read with positions. Both must give the same vocabulary (YAML 1.1 would turn a term
     such as 'on' or '101' into a bool or a number)."""
-    from alignkit.match.vocabulary import (
+    from alignkit.match.vocabulary_file import (
         builtin_source,
         builtin_vocabulary_file,
         read_vocabulary_file,

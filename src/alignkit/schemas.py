@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .match.vocabulary import VocabularyFile
+from .match.vocabulary_file import VocabularyFile
 from .models import CSP_KIND, PLAN_KIND, CSPDocument, PolicePlan
 from .models.diff import DiffReport
 from .models.report import CheckReport

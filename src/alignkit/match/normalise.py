@@ -83,17 +83,19 @@ class Normaliser:
         any_case: frozenset[str],
         spellings: Mapping[str, str],
     ) -> None:
-        self._acronyms = dict(acronyms)
+        # Kept as given (spellings folded to lower case), for the compiled vocabulary.
+        self.acronyms = dict(acronyms)
+        self.any_case = any_case
+        self.spellings = {k.lower(): v.lower() for k, v in spellings.items()}
         self._any_case = {a.lower(): e for a, e in acronyms.items() if a.lower() in any_case}
-        self._spellings = {k.lower(): v.lower() for k, v in spellings.items()}
         # Written word -> its stems. Plans reuse their words, and a national run reads
         # thousands of texts; the answer for a word never changes, so keep it.
         self._stems_of: dict[str, tuple[str, ...]] = {}
         self._tokens_of: dict[str, tuple[Token, ...]] = {}
 
     def _acronym(self, word: str) -> str | None:
-        if word in self._acronyms:
-            return self._acronyms[word]
+        if word in self.acronyms:
+            return self.acronyms[word]
         return self._any_case.get(word.lower())
 
     def tokens(self, text: str) -> tuple[Token, ...]:
@@ -130,10 +132,10 @@ class Normaliser:
         expansion = self._acronym(word)
         lowered = (expansion or word).lower()
         lowered = _RE_PREFIX.sub("re", lowered)  # "re-offending" is "reoffending"
-        folded = self._spellings.get(lowered.replace("'", ""), lowered)
+        folded = self.spellings.get(lowered.replace("'", ""), lowered)
         stems: list[str] = []
         for part in _WORD.findall(folded):
-            part = self._spellings.get(part, part)
+            part = self.spellings.get(part, part)
             stems += [stem(p) for p in part.split()]
         return tuple(stems)
 
