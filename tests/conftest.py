@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 import typer.testing
@@ -17,6 +18,7 @@ from alignkit.cli import app
 from alignkit.user_cache import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
+WESSEX = ROOT / "examples" / "wessex"
 
 # The tests keep alignkit's cache (compiled templates) in a folder of their own, never in
 # the user's ~/.cache; child processes inherit it.
@@ -86,3 +88,29 @@ def write(in_tmp: Path) -> Callable[..., Path]:
 def run(*args: str) -> Run:
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def wessex_documents() -> Mapping[tuple[str, str], str | bytes]:
+    """The example area's every document in every format of the output registry, by (kind,
+    format), from one run of the pipeline: its three Word documents alone take seconds to
+    write, and more than one module reads them. Read-only (str and bytes cannot change)."""
+    from alignkit.config import Config
+    from alignkit.pipeline import run_pipeline
+    from alignkit.project import resolve_project
+    from alignkit.publish import document
+    from alignkit.registry import DOCUMENTS, rendered
+
+    project = resolve_project(
+        Config(), plan=WESSEX / "plan.yaml", csps=[WESSEX / "csps"], as_of="2026-11-22"
+    )
+    run_ = run_pipeline(project)
+    assert run_.result is not None
+    made = {kind: document(kind, run_.result, run_.matcher) for kind in DOCUMENTS}
+    return MappingProxyType(
+        {
+            (kind, name): rendered(kind, name, made[kind])
+            for kind, spec in DOCUMENTS.items()
+            for name in spec.formats
+        }
+    )

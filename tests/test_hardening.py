@@ -24,8 +24,7 @@ from alignkit.output import OutputError, write_report
 from alignkit.pipeline import run_pipeline
 from alignkit.policy import baseline_waivers
 from alignkit.project import resolve_project
-from alignkit.publish import document
-from alignkit.registry import DOCUMENTS, rendered
+from alignkit.registry import DOCUMENTS
 from alignkit.scaffold import planned_files
 from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
 from office import readable
@@ -40,19 +39,6 @@ def area(write):
     write("plan.yaml", MINIMAL_PLAN)
     write("csps/northdown.yaml", MINIMAL_CSP)
     return write
-
-
-def _every_document(plan: Path, csps: Path) -> list[tuple[str, str, str | bytes]]:
-    """(kind, format, content) for every document and format of the output registry."""
-    project = resolve_project(Config(), plan=plan, csps=[csps], as_of="2026-11-22")
-    run_ = run_pipeline(project)
-    assert run_.result is not None
-    made = {kind: document(kind, run_.result, run_.matcher) for kind in DOCUMENTS}
-    return [
-        (kind, name, rendered(kind, name, made[kind]))
-        for kind, spec in DOCUMENTS.items()
-        for name in spec.formats
-    ]
 
 
 # --- 1. a file is alignkit's own only by its format; every input is protected ----------------
@@ -80,9 +66,8 @@ def test_a_file_that_only_mentions_alignkit_is_replaced_only_with_force(tmp_path
     assert target.read_text() == "report"
 
 
-@pytest.mark.parametrize(("plan", "csps"), [(WESSEX / "plan.yaml", WESSEX / "csps")])
-def test_every_format_alignkit_writes_is_recognised_as_its_own(tmp_path, plan, csps):
-    for kind, name, content in _every_document(plan, csps):
+def test_every_format_alignkit_writes_is_recognised_as_its_own(tmp_path, wessex_documents):
+    for (kind, name), content in wessex_documents.items():
         target = tmp_path / f"{kind}.{DOCUMENTS[kind].formats[name].extension}"
         write_report(content, target)
         write_report(content, target)  # again, without --force: it is alignkit's own

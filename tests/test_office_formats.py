@@ -14,6 +14,7 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,34 +25,21 @@ from openpyxl import Workbook, load_workbook
 from alignkit.output import OutputError, write_report
 from alignkit.publish import TargetError, targets
 from alignkit.words import STATE_COLOURS, STATE_SYMBOL, STATE_WORD, STATUS_SYMBOL, long_date
-from conftest import MINIMAL_CSP, MINIMAL_PLAN, ROOT, run
+from conftest import MINIMAL_CSP, MINIMAL_PLAN, run
 
 AS_OF = ("--as-of", "2026-11-22")
-WESSEX = ("examples/wessex/plan.yaml", "examples/wessex/csps")
 
 
 @pytest.fixture(scope="module")
-def wessex(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def wessex(wessex_documents: Mapping[tuple[str, str], str | bytes]) -> dict[str, Any]:
     """The example area's report as JSON, workbook and Word document from one run, and its
-    welcome and handover packs as Word documents."""
-    out = tmp_path_factory.mktemp("office")
-    with pytest.MonkeyPatch.context() as env:
-        env.chdir(ROOT)
-        env.delenv("GITHUB_ACTIONS", raising=False)
-        formats = []
-        for fmt in ("json", "xlsx", "docx"):
-            formats += ["-f", fmt, "-o", str(out / f"report.{fmt}")]
-        checked = run("check", *WESSEX, *AS_OF, "--fail-on", "never", *formats)
-        assert checked.exit_code == 0, checked.stderr
-        for extra, name in ((), "pack"), (("--for", "successor"), "handover"):
-            made = run("pack", *WESSEX, *AS_OF, *extra, "-f", "docx", "-o", str(out / name))
-            assert made.exit_code == 0, made.stderr
+    welcome and handover packs as Word documents (made once a session, see conftest)."""
     return {
-        "json": json.loads((out / "report.json").read_text(encoding="utf-8")),
-        "xlsx": (out / "report.xlsx").read_bytes(),
-        "docx": (out / "report.docx").read_bytes(),
-        "pack": (out / "pack").read_bytes(),
-        "handover": (out / "handover").read_bytes(),
+        "json": json.loads(wessex_documents["report", "json"]),
+        "xlsx": wessex_documents["report", "xlsx"],
+        "docx": wessex_documents["report", "docx"],
+        "pack": wessex_documents["pack", "docx"],
+        "handover": wessex_documents["handover", "docx"],
     }
 
 
