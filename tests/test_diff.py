@@ -63,16 +63,22 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The example area committed to a fresh repository, as the working directory."""
+def _committed_area(parent: Path) -> Path:
+    """The example area committed to a fresh repository in ``parent``."""
     if shutil.which("git") is None:
         pytest.fail("git is needed for the diff tests")
-    folder = tmp_path / "area"
+    folder = parent / "area"
     shutil.copytree(EXAMPLE, folder)
     git(folder, "init", "-q", "-b", "main")
     git(folder, "add", ".")
     git(folder, "commit", "-q", "-m", "the area as it was")
+    return folder
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example area committed to a fresh repository, as the working directory."""
+    folder = _committed_area(tmp_path)
     monkeypatch.chdir(folder)
     return folder
 
@@ -110,10 +116,25 @@ SCENARIOS: dict[str, Callable[[Path], None]] = {
 FORMATS = {name: fmt.extension for name, fmt in DOCUMENTS["diff"].formats.items()}
 
 
+@pytest.fixture(scope="module")
+def scenario_repo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A scenario's repository, made once and shared by the golden test of each format: the
+    diff only reads it (test_the_diff_never_changes_the_repository holds it to that)."""
+    made: dict[str, Path] = {}
+
+    def repo_for(scenario: str) -> Path:
+        if scenario not in made:
+            made[scenario] = _committed_area(tmp_path_factory.mktemp(scenario))
+            SCENARIOS[scenario](made[scenario])
+        return made[scenario]
+
+    return repo_for
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_diff_matches_golden(repo, scenario, fmt):
-    SCENARIOS[scenario](repo)
+def test_diff_matches_golden(scenario_repo, monkeypatch, scenario, fmt):
+    monkeypatch.chdir(scenario_repo(scenario))
     result = run("diff", "HEAD", *AREA, *AS_OF, "--format", fmt, "--fail-on", "never")
     assert result.exit_code == 0, result.stderr
     same_as_golden(GOLDEN / f"{scenario}.{FORMATS[fmt]}", result.stdout)
