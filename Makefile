@@ -62,10 +62,13 @@ browser:
 	  echo "*** make browser: npm is missing, so axe-core cannot be installed; the browser tests cannot run ***" >&2; \
 	fi
 
-# Everything but the tests marked slow (processes, pip installs, property sweeps): the
-# quick loop while editing. `make test` (and CI) still runs them all.
+# Everything but the tests marked slow (processes, pip installs, property sweeps, office
+# round-trips, the example area in every format): the quick loop while editing, under a
+# minute. `make test` (and CI) still runs them all. Python's bytecode caches (git-ignored)
+# are kept even where PYTHONDONTWRITEBYTECODE is set, or pytest rewrites and compiles every
+# test module's asserts, and each child process the package, afresh on every run (~5 s).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

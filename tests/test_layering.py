@@ -206,6 +206,7 @@ def test_validate_loads_no_matcher(tmp_path):
     assert _heavy(loaded, ("numpy", "jinja2", "alignkit.match", "alignkit.pipeline")) == []
 
 
+@pytest.mark.slow  # a process per command
 @pytest.mark.parametrize(
     "args", [["init", "repo"], ["schema", "--output-dir", "out"]], ids=" ".join
 )

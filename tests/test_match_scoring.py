@@ -134,6 +134,7 @@ def test_empty_inputs(matcher):
     assert matcher.scorer.score([Item.of("p", "x")], []).values.shape == (1, 0)
 
 
+@pytest.mark.slow  # `make bench`'s cross-validation, every fold refitted: seconds
 def test_cross_validated_accuracy_on_the_corpus_meets_the_bar():
     """Leave-one-force-area-out on the labelled corpus: the figures `make bench` prints."""
     sys.path.insert(0, str(ROOT))
@@ -185,6 +186,7 @@ def test_every_aligned_pair_of_the_corpus_says_why():
                     assert why.themes or why.terms, (case.id, p.key, o.key)
 
 
+@pytest.mark.slow  # the benchmark's path: a check of every case of the development set
 def test_development_set_through_check_json_as_the_held_out_set_is_scored():
     """YAML files written from each case (empty descriptions as ''), scored by
     `alignkit check --format json`: the path the held-out evaluation takes."""
