@@ -86,7 +86,15 @@ NOT_FOR_MAYORS_OR_BOARDS = ("commissioner", "opcc", "pcc election")
 AS_OF = "2026-11-22"
 
 
-@pytest.mark.parametrize("kind", list(BODIES))
+def _bodies() -> list:
+    """Every kind of body, each through every output (about a second). A PFCC's plan goes
+    through every output in the fast pass too, in test_wales
+    (test_a_pfcc_is_shown_as_also_the_fire_and_rescue_authority), so its case here is left
+    to `make test`."""
+    return [pytest.param(k, marks=[pytest.mark.slow] if k == "pfcc" else []) for k in BODIES]
+
+
+@pytest.mark.parametrize("kind", _bodies())
 def test_each_kind_of_body_validates_and_renders_with_its_own_words(
     write: Callable[..., Path], kind: str
 ) -> None:
