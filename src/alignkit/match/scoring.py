@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -71,8 +70,7 @@ all in the other."""
 Status = Literal["aligned", "partial", "none"]
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     aligned: int = 75
     partial: int = 40
 
@@ -142,8 +140,7 @@ def general_relation_matrix(vocabulary: Vocabulary, relation: Table) -> Table:
     return general
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """The scores of every priority (rows) against every objective (columns)."""
 
     rows: list[list[int]]
