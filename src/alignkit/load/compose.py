@@ -11,7 +11,6 @@ we go.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
@@ -42,11 +41,10 @@ class NodeLocation(NamedTuple):
     key: Position | None = None
 
 
-@dataclass
-class Composed:
+class Composed(NamedTuple):
     data: Any
     locations: dict[PathKey, NodeLocation]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
 
 
 class ComposeError(AlignkitError):
