@@ -14,7 +14,7 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from alignkit.cli import app
+from alignkit.cli import app_for
 from alignkit.user_cache import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +86,8 @@ def write(in_tmp: Path) -> Callable[..., Path]:
 
 
 def run(*args: str) -> Run:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    """Run the command line in process, as `alignkit` runs it (the app of the command named)."""
+    result = CliRunner().invoke(app_for(list(args)), list(args), catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 

@@ -36,6 +36,7 @@ def context(plan, *csps, local=()):
         lambda text: (),
         {},
         governance_for(plan.plan.force_area, plan.plan.body, local),
+        {},
     )
 
 

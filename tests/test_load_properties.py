@@ -6,6 +6,7 @@ longer local run (3,000 examples each passed when this was written).
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alignkit.diagnostics import Severity
-from alignkit.load import load_source
+from alignkit.load import DEFAULT_LIMITS, Limits, load_source
 from alignkit.validate import validate_paths
+
+# The module, not the function of the same name that alignkit.load exports.
+compose_module = importlib.import_module("alignkit.load.compose")
 
 FAST = settings(
     max_examples=int(os.environ.get("ALIGNKIT_FUZZ_EXAMPLES", "150")),
@@ -103,3 +107,71 @@ def test_arbitrary_structures_never_crash_validation(tmp_path, document):
     for diagnostic in result.diagnostics:
         assert diagnostic.code.startswith("AK")
         assert diagnostic.path.endswith("doc.yaml")
+
+
+def _composed_both_ways(text: str, monkeypatch: pytest.MonkeyPatch, limits: Limits) -> list[object]:
+    """What compose makes of ``text`` (values, locations, diagnostics, or the error) with
+    plain scalars read by the short path and by the general one."""
+    outcomes: list[object] = []
+    for fast in (True, False):
+        monkeypatch.setattr(compose_module, "_FAST_SCALARS", fast)
+        try:
+            composed = compose_module.compose(text, "doc.yaml", limits)
+        except compose_module.ComposeError as exc:
+            outcomes.append(("error", exc.diagnostic))
+        else:
+            outcomes.append((composed.data, composed.locations, composed.diagnostics))
+    return outcomes
+
+
+# YAML that uses what the short path leaves to the general one: tags, anchors, aliases,
+# nulls written every way, quoting styles, nesting, duplicate keys, merge keys.
+yaml_structures = st.lists(
+    st.sampled_from(
+        [
+            "a: 1\n",
+            "a: ~\n",
+            "b: null\n",
+            "c: ''\n",
+            'd: "null"\n',
+            "e: !!str 7\n",
+            "f: !!null x\n",
+            "g: &x hello\n",
+            "h: *x\n",
+            "i: [1, ~, '', &y z, *y]\n",
+            "j:\n  - k\n  - {l: m, n: ~}\n",
+            "a: duplicate\n",
+            "<<: {p: q}\n",
+            "o: !custom v\n",
+            "p:\n  q:\n    r:\n      s: deep\n",
+            "- seq\n",
+            "t: |\n  block\n",
+            "u: >\n  folded\n",
+            "v: Null\n",
+            "w: NULL\n",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@FAST
+@given(text=st.one_of(yaml_structures, yaml_ish))
+def test_plain_scalars_read_the_short_way_as_the_general_way(text, monkeypatch):
+    fast, general = _composed_both_ways(text, monkeypatch, DEFAULT_LIMITS)
+    assert fast == general
+
+
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        ("a:\n  b:\n    c: d\n", Limits(max_depth=2)),
+        ("a:\n  - b\n  - c\n", Limits(max_depth=2)),
+        ("a: b\nc: d\ne: f\n", Limits(max_nodes=3)),
+        ("[a, b, c, d]\n", Limits(max_nodes=3)),
+    ],
+)
+def test_limits_on_plain_scalars_are_reported_alike(text, limits, monkeypatch):
+    fast, general = _composed_both_ways(text, monkeypatch, limits)
+    assert fast == general
+    assert fast[0] == "error"  # each text is over its limit on a plain scalar

@@ -240,3 +240,70 @@ def test_plain_and_dense_scorers_give_the_same_strengths_and_scores():
     # the corpus exercises every part: lexical-only links, general aims, second themes
     assert any(p.lexical for p in p_profiles) and any(o.general for o in o_profiles)
     assert len(p_profiles) * len(o_profiles) < DENSE_FROM  # the plain path was the one taken
+
+
+def _relation_by_asking_every_pair(vocabulary, ancestors):
+    """The relation table as its definition reads: every pair of themes asked in turn."""
+    from alignkit.match import scoring as s
+
+    themes = vocabulary.themes
+    size = len(themes)
+    table = [[0.0] * size for _ in range(size)]
+    for t in range(size):
+        for u in range(size):
+            umbrella = themes[t].umbrella or themes[u].umbrella
+            if t == u:
+                value = s.UMBRELLA_SAME if umbrella else s.SAME
+            elif u in ancestors[t]:
+                far = ancestors[t][u] > 1
+                value = s.OBJECTIVE_BROADER_FAR if far else s.OBJECTIVE_BROADER
+                value = s.UMBRELLA_LINK if umbrella else value
+            elif t in ancestors[u]:
+                far = ancestors[u][t] > 1
+                value = s.OBJECTIVE_NARROWER_FAR if far else s.OBJECTIVE_NARROWER
+                value = s.UMBRELLA_LINK if umbrella else value
+            elif u in themes[t].related or t in themes[u].related:
+                value = s.RELATED
+            elif any(p in themes[u].broader and not themes[p].umbrella for p in themes[t].broader):
+                value = s.SIBLINGS
+            else:
+                value = 0.0
+            table[t][u] = value
+    return table
+
+
+def _random_vocabulary(seed: int):
+    import random
+
+    from alignkit.match.normalise import Normaliser
+    from alignkit.match.vocabulary import Theme, Vocabulary
+
+    rng = random.Random(seed)
+    size = rng.randint(1, 40)
+    themes = []
+    for i in range(size):
+        # broader themes only among earlier ones: no loops, as the vocabulary requires
+        broader = tuple(rng.sample(range(i), rng.randint(0, min(i, 3))))
+        related = tuple(rng.sample(range(size), rng.randint(0, 3)))
+        themes.append(Theme(i, f"t{i}", f"t{i}", rng.random() < 0.2, 1.0, broader, related))
+    return Vocabulary(
+        tuple(themes), Normaliser({}, frozenset(), {}), frozenset(), frozenset(), {}, {}
+    )
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_relation_table_is_every_pair_asked_in_turn(seed):
+    from alignkit.match.scoring import relation_matrix
+
+    vocabulary = _random_vocabulary(seed)
+    ancestors = [vocabulary.ancestors(i) for i in range(len(vocabulary.themes))]
+    assert relation_matrix(vocabulary, ancestors) == _relation_by_asking_every_pair(
+        vocabulary, ancestors
+    )
+
+
+def test_the_shipped_vocabularys_relation_table_is_every_pair_asked_in_turn(matcher):
+    scorer = matcher.scorer
+    expected = _relation_by_asking_every_pair(scorer.vocabulary, scorer.ancestors)
+    assert scorer.relation_rows == expected
+    assert sum(v != 0 for row in expected for v in row) > 2 * len(expected)  # links exist

@@ -48,7 +48,7 @@ def _copy_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "data").mkdir()
     for name in ("vocabulary.yaml", COMPILED):
         (tmp_path / "data" / name).write_bytes((DATA / name).read_bytes())
-    monkeypatch.setattr(package_data.resources, "files", lambda _package: tmp_path)
+    monkeypatch.setattr(package_data, "DATA", tmp_path / "data")
     assert compiled_builtin() is not None  # the copy is used as it stands
     return tmp_path / "data"
 

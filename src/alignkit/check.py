@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .assess import CheckResult, Pair, ScoreTable, assess
 from .codes import hint_for
@@ -20,8 +20,7 @@ from .models import CSPDocument, GovernanceEvent, PolicePlan
 from .validate import ValidationResult, validate_paths
 
 
-@dataclass
-class CheckRun:
+class CheckRun(NamedTuple):
     validation: ValidationResult
     result: CheckResult | None
     """None when any input document is invalid: nothing is assessed from bad input."""

@@ -12,13 +12,12 @@ docs/findings.md are generated from this table and a test keeps them in step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .diagnostics import Severity
 
 
-@dataclass(frozen=True)
-class CodeInfo:
+class CodeInfo(NamedTuple):
     code: str
     title: str
     explanation: str

@@ -14,8 +14,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeAlias
@@ -57,6 +55,8 @@ def _our_container(target: Path) -> bool:
     """Whether the zip at ``target`` (an .xlsx or .docx) is one alignkit wrote: a member
     the registry names holds alignkit's signature. A member larger than any alignkit
     writes is never decompressed (a zip bomb named report.xlsx stays unopened)."""
+    import zipfile  # only when a file to replace starts as a zip does
+
     try:
         with zipfile.ZipFile(target) as package:
             for member in container_members():
@@ -228,6 +228,8 @@ def _replace(content: Content, target: Path) -> None:
 
     ``target`` is the real file (links resolved), so a link to a report stays a link.
     """
+    import tempfile  # here, not at the top: a report to standard output needs none
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:200]}.", dir=target.parent)

@@ -8,8 +8,8 @@ renders the result through the output registry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .assess import CheckResult
 from .check import run_check
@@ -28,8 +28,7 @@ class VocabularyProblem(AlignkitError):
         super().__init__("\n".join(problems))
 
 
-@dataclass
-class PipelineRun:
+class PipelineRun(NamedTuple):
     project: Project
     validation: ValidationResult
     matcher: Matcher

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .config import Config, ThresholdSettings
 from .errors import AlignkitError
@@ -25,8 +25,7 @@ class ProjectError(AlignkitError):
     """The command line and the configuration do not make a usable project (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """Everything one run needs to know, resolved."""
 
     config: Config
@@ -35,7 +34,7 @@ class Project:
     as_of: dt.date
     fail_on: str
     vocabulary: tuple[Path, ...]
-    origins: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, str]
     """Setting name -> 'command line', the `file:line:column` it was set at, or 'default'."""
 
     @property

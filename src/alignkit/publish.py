@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .assess import CheckResult, Finding
 from .errors import AlignkitError
@@ -56,17 +56,16 @@ def rebased(result: CheckResult, root: Path) -> CheckResult:
         return _relative(name, root) + position
 
     def finding(f: Finding) -> Finding:
-        note = replace(f.waiver, where=path(f.waiver.where)) if f.waiver else None
+        note = f.waiver._replace(where=path(f.waiver.where)) if f.waiver else None
         return replace(f, path=path(f.path), waiver=note)
 
     return replace(
         result,
-        plan_doc=replace(
-            result.plan_doc,
+        plan_doc=result.plan_doc._replace(
             source=replace(result.plan_doc.source, shown=path(result.plan_doc.source.shown)),
         ),
         csp_docs=[
-            replace(d, source=replace(d.source, shown=path(d.source.shown)))
+            d._replace(source=replace(d.source, shown=path(d.source.shown)))
             for d in result.csp_docs
         ],
         findings=[finding(f) for f in result.findings],
@@ -77,8 +76,7 @@ class TargetError(AlignkitError):
     """The --format and --output options do not pair up (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     format: str
     path: Path | None
     """None for stdout."""

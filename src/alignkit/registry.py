@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One way to write a document: the function that writes it and the file it makes."""
 
     target: str
@@ -44,8 +42,7 @@ class Format:
         return bool(self.member)
 
 
-@dataclass(frozen=True)
-class DocumentKind:
+class DocumentKind(NamedTuple):
     """A document alignkit makes from one run of the pipeline, and its formats."""
 
     name: str

@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import jinja2
@@ -112,8 +111,7 @@ STATUS_WORDS = {
 """How sure a governance date is, in words shown beside every date that is not settled."""
 
 
-@dataclass(frozen=True)
-class BodyWords:
+class BodyWords(NamedTuple):
     """How every output names the body that issues the plan, by its kind.
 
     No "commissioner", "OPCC" or "PCC election" where the body is a mayor or a board.

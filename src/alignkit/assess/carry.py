@@ -11,8 +11,7 @@ are carried: an id the new plan uses means the new objective.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import CSPDocument, PolicePlan, Priority, RegardRecord
 from ..validate import ValidCSP
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from .context import AssessContext
 
 
-@dataclass(frozen=True)
-class Carried:
+class Carried(NamedTuple):
     """One old id in a partnership's document, and where it went."""
 
     csp: str
@@ -73,7 +71,7 @@ def carry_forward(plan: PolicePlan, doc: ValidCSP) -> tuple[ValidCSP, list[Carri
     if not carried:
         return doc, []
     moved: CSPDocument = csp.model_copy(update={"priorities": priorities, "regard": records})
-    return replace(doc, csp=moved), carried
+    return doc._replace(csp=moved), carried
 
 
 def version_findings(ctx: AssessContext) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..validate import ValidCSP, ValidPlan
 from .carry import Carried
@@ -15,8 +15,7 @@ from .scores import ScoreTable
 from .themes import ThemeReader
 
 
-@dataclass(frozen=True)
-class AssessContext:
+class AssessContext(NamedTuple):
     """The validated documents, their scores, and the force-wide picture made from them."""
 
     plan: ValidPlan
@@ -28,7 +27,7 @@ class AssessContext:
     """(CSP id, objective id) -> how the CSP stands to the objective."""
     governance: Governance
     """The governance events for the force area and its issuing body."""
-    carried: dict[str, list[Carried]] = field(default_factory=dict)
+    carried: dict[str, list[Carried]]
     """CSP id -> the outgoing plan's ids its records named, carried to the new plan."""
 
     @property

@@ -6,7 +6,7 @@ Everything is relative to an injected as-of date so reports are reproducible.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..models import GovernanceEvent, PolicePlan
 from ..validate import ValidCSP
@@ -21,8 +21,7 @@ def financial_year_end(day: dt.date) -> dt.date:
     return dt.date(day.year + (day.month >= 4), 3, 31)
 
 
-@dataclass(frozen=True)
-class PlanLimit:
+class PlanLimit(NamedTuple):
     """Where a plan's period should end (PRSRA 2011 s.5), and why."""
 
     end_by: dt.date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..codes import CODES
 from ..diagnostics import Diagnostic, Severity
@@ -11,8 +12,7 @@ from ..load import PathKey
 from ..validate import ValidCSP, ValidPlan
 
 
-@dataclass(frozen=True)
-class WaiverNote:
+class WaiverNote(NamedTuple):
     """The waiver that accepts a finding: shown beside it in every report."""
 
     reason: str

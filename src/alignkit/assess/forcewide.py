@@ -3,7 +3,7 @@ plan may be missing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..models import CSPDocument
 from ..validate import ValidPlan
@@ -17,8 +17,7 @@ SEVERAL = 2
 """How many CSPs make a theme 'shared' across the force area."""
 
 
-@dataclass(frozen=True)
-class ObjectiveCoverage:
+class ObjectiveCoverage(NamedTuple):
     objective: str
     addressed_by: tuple[str, ...]
     considered_by: tuple[str, ...]
@@ -28,8 +27,7 @@ class ObjectiveCoverage:
     """For the police alone: partnerships are not expected to adopt it (no AK301, AK801)."""
 
 
-@dataclass(frozen=True)
-class MissingTheme:
+class MissingTheme(NamedTuple):
     theme: str
     csps: tuple[str, ...]
     priorities: tuple[tuple[str, str], ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..load.package_data import read_package_yaml
 from ..models import GovernanceEvent, LocalPolicingBody
@@ -30,8 +30,7 @@ def table_version() -> str:
     return str(read_package_yaml(TABLE)["version"])
 
 
-@dataclass(frozen=True)
-class Governance:
+class Governance(NamedTuple):
     """The events for one force area and issuing body, sorted by date."""
 
     events: tuple[GovernanceEvent, ...]

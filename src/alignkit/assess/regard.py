@@ -11,8 +11,7 @@ does not address it has no gap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..models import CSPDocument, Objective, PolicePlan, Priority
 from ..validate import ValidCSP
@@ -26,8 +25,7 @@ Cell = Literal["addressed", "partial", "considered", "gap", "policing-only"]
 """How one CSP stands to one objective."""
 
 
-@dataclass(frozen=True)
-class CellState:
+class CellState(NamedTuple):
     state: Cell
     priorities: tuple[str, ...] = ()
     """The priorities that address the objective (or the closest, when partial)."""

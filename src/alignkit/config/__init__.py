@@ -56,7 +56,9 @@ class ConfigError(AlignkitError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built when first used: a run with no configuration file reads only the defaults
+    # (Settings.model_construct, below), and need not build validators it never calls.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class ThresholdSettings(_Strict):
@@ -179,7 +181,7 @@ class Settings(_Strict):
 class Config:
     """The settings read, where from, and which keys the file set (for `alignkit config`)."""
 
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=Settings.model_construct)
     path: Path | None = None
     text: str = ""
     prefix: tuple[str, ...] = ()

@@ -137,7 +137,7 @@ def _revision(project: Project, root: Path, commit: str, label: str) -> Assessed
         ]
         if not present:
             raise SideError(f"none of the CSP files or folders exist at {label}")
-        at_revision = replace(project, plan=base / plan, csps=tuple(present))
+        at_revision = project._replace(plan=base / plan, csps=tuple(present))
         try:
             report = _assess(at_revision, label).report
         except InvalidSide as exc:

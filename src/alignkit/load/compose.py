@@ -11,7 +11,6 @@ we go.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
@@ -42,11 +41,10 @@ class NodeLocation(NamedTuple):
     key: Position | None = None
 
 
-@dataclass
-class Composed:
+class Composed(NamedTuple):
     data: Any
     locations: dict[PathKey, NodeLocation]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
 
 
 class ComposeError(AlignkitError):
@@ -173,7 +171,13 @@ class _Composer:
         size = 1
         self._count(1, start.start_mark)
         while not isinstance(event := self._next(), yaml.SequenceEndEvent):
-            value, child = self._node(event, (*path, len(items)), depth + 1)
+            item_path = (*path, len(items))
+            value = self._plain_scalar(event, depth)
+            if value is _NOT_PLAIN:
+                value, child = self._node(event, item_path, depth + 1)
+            else:
+                self._place(item_path, event.start_mark)
+                child = 1
             items.append(value)
             size += child
         self._remember(start, items, size)
@@ -208,11 +212,34 @@ class _Composer:
             self.locations[child_path] = NodeLocation(
                 value=_pos(value_event.start_mark), key=_pos(key_event.start_mark)
             )
-            value, child = self._node(value_event, child_path, depth + 1, placed=True)
+            value = self._plain_scalar(value_event, depth)
+            if value is _NOT_PLAIN:
+                value, child = self._node(value_event, child_path, depth + 1, placed=True)
+            else:
+                child = 1
             result[key] = value
             size += child
         self._remember(start, result, size)
         return result, size
+
+    def _plain_scalar(self, event: Any, depth: int) -> Any:
+        """The value of an untagged, unanchored scalar one level below ``depth``, counted,
+        or _NOT_PLAIN for anything else (and for a scalar over a limit, which _node
+        then reports). Most values of a document are such scalars: this is what _node
+        would give them, without its checks for tags, aliases and anchors (a quarter of
+        reading a document). tests/test_load_properties.py holds the two to the same."""
+        if (
+            not _FAST_SCALARS
+            or type(event) is not yaml.ScalarEvent
+            or event.tag is not None
+            or event.anchor is not None
+            or depth >= self._limits.max_depth
+            or self._nodes >= self._limits.max_nodes
+        ):
+            return _NOT_PLAIN
+        self._nodes += 1
+        value = event.value
+        return None if not event.style and value in _NULLS else value
 
     def _key(self, event: Any) -> str:
         if not isinstance(event, yaml.ScalarEvent):
@@ -224,6 +251,9 @@ class _Composer:
 
 
 _EMPTY = object()
+_NOT_PLAIN = object()
+_FAST_SCALARS = True
+"""Off only in a test that reads the same text both ways."""
 
 
 def _plain(event: Any) -> bool:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     max_bytes: int = 10 * 1024 * 1024
     """Largest file read. A real CSP document is a few kilobytes; 10 MiB leaves room for any."""
     max_aliases: int = 20

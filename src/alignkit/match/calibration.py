@@ -8,9 +8,8 @@ monotone, so it never changes which objective ranks first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..load.package_data import read_package_yaml
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:  # numpy only for whole tables (the dense scorer, the benchmar
 CALIBRATION = "calibration.yaml"
 
 
-@dataclass(frozen=True)
-class Calibration:
+class Calibration(NamedTuple):
     aligned_at: float
     """Raw strength (0-100) fitted as the line for 'aligned'."""
     aligned_score: float = 75.0

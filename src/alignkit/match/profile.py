@@ -45,8 +45,7 @@ SUBJECT_FOCUS = 0.75
 """A text with no theme at least this focused (a harm, a crime type) is a general aim."""
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One field of a document item that the matcher reads, with its weight."""
 
     name: str
@@ -54,8 +53,7 @@ class Field:
     weight: float
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A priority or objective as the matcher sees it."""
 
     key: str

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -71,8 +70,7 @@ all in the other."""
 Status = Literal["aligned", "partial", "none"]
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     aligned: int = 75
     partial: int = 40
 
@@ -85,30 +83,42 @@ class Thresholds:
 
 
 def relation_matrix(vocabulary: Vocabulary, ancestors: Sequence[dict[int, int]]) -> Table:
-    """R[t][u]: what a priority on theme t and an objective on theme u share."""
+    """R[t][u]: what a priority on theme t and an objective on theme u share.
+
+    Most pairs of themes share nothing, so the table is filled from the vocabulary's
+    links (a theme's ancestors, related themes, parents) rather than by asking every pair
+    (a tenth of a small check's matching time). Where two links hold, the stronger
+    reading wins, in this order: the same theme; the objective's theme broader than the
+    priority's; narrower; related; siblings under a parent that is not an umbrella
+    (tests/test_match_scoring.py holds it to asking every pair)."""
     themes = vocabulary.themes
     size = len(themes)
+    umbrella = [theme.umbrella for theme in themes]
     relation = [[0.0] * size for _ in range(size)]
+    # Weakest first: each stronger reading overwrites what a weaker one wrote.
+    children: dict[int, list[int]] = {}
+    for t, theme in enumerate(themes):
+        for parent in theme.broader:
+            if not umbrella[parent]:
+                children.setdefault(parent, []).append(t)
+    for family in children.values():
+        for t in family:
+            row = relation[t]
+            for u in family:
+                row[u] = SIBLINGS
+    for t, theme in enumerate(themes):
+        for u in theme.related:
+            relation[t][u] = relation[u][t] = RELATED
+    for u in range(size):  # t an ancestor of u: the objective's theme is narrower
+        for t, distance in ancestors[u].items():
+            value = OBJECTIVE_NARROWER_FAR if distance > 1 else OBJECTIVE_NARROWER
+            relation[t][u] = UMBRELLA_LINK if umbrella[t] or umbrella[u] else value
+    for t in range(size):  # u an ancestor of t: the objective's theme is broader
+        for u, distance in ancestors[t].items():
+            value = OBJECTIVE_BROADER_FAR if distance > 1 else OBJECTIVE_BROADER
+            relation[t][u] = UMBRELLA_LINK if umbrella[t] or umbrella[u] else value
     for t in range(size):
-        for u in range(size):
-            umbrella = themes[t].umbrella or themes[u].umbrella
-            if t == u:
-                value = UMBRELLA_SAME if umbrella else SAME
-            elif u in ancestors[t]:
-                far = ancestors[t][u] > 1
-                value = OBJECTIVE_BROADER_FAR if far else OBJECTIVE_BROADER
-                value = UMBRELLA_LINK if umbrella else value
-            elif t in ancestors[u]:
-                far = ancestors[u][t] > 1
-                value = OBJECTIVE_NARROWER_FAR if far else OBJECTIVE_NARROWER
-                value = UMBRELLA_LINK if umbrella else value
-            elif u in themes[t].related or t in themes[u].related:
-                value = RELATED
-            elif _siblings(themes[t].broader, themes[u].broader, vocabulary):
-                value = SIBLINGS
-            else:
-                value = 0.0
-            relation[t][u] = value
+        relation[t][t] = UMBRELLA_SAME if umbrella[t] else SAME
     return relation
 
 
@@ -130,12 +140,7 @@ def general_relation_matrix(vocabulary: Vocabulary, relation: Table) -> Table:
     return general
 
 
-def _siblings(a: Sequence[int], b: Sequence[int], vocabulary: Vocabulary) -> bool:
-    return any(p in b and not vocabulary.themes[p].umbrella for p in a)
-
-
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """The scores of every priority (rows) against every objective (columns)."""
 
     rows: list[list[int]]

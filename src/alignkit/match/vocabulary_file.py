@@ -8,14 +8,13 @@ extra vocabulary never builds them.
 
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..load import SourceFile, load_source
-from ..load.package_data import read_package_yaml
+from ..load.package_data import DATA, read_package_yaml
 from ..models.common import PlainText
 from .vocabulary import VocabularyError
 
@@ -77,7 +76,7 @@ BUILTIN = "vocabulary.yaml"
 
 
 def builtin_source() -> Path:
-    return Path(str(importlib.resources.files("alignkit") / "data" / BUILTIN))
+    return DATA / BUILTIN
 
 
 def builtin_vocabulary_file() -> VocabularyFile:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..codes import hint_for
 from ..diagnostics import Diagnostic, Severity, has_errors
@@ -26,8 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class CheckedDocuments:
+class CheckedDocuments(NamedTuple):
     """Every document valid: the plan and the CSPs the later stages read, typed as such."""
 
     plan: ValidPlan

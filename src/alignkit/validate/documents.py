@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -36,16 +37,14 @@ class LoadedDocument:
         return self.model if isinstance(self.model, CSPDocument) else None
 
 
-@dataclass(frozen=True)
-class ValidPlan:
+class ValidPlan(NamedTuple):
     """A police and crime plan that passed validation: the model is there, not optional."""
 
     source: SourceFile
     plan: PolicePlan
 
 
-@dataclass(frozen=True)
-class ValidCSP:
+class ValidCSP(NamedTuple):
     """A CSP document that passed validation: the model is there, not optional."""
 
     source: SourceFile
