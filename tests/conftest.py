@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+import typer
 import typer.testing
 from typer.testing import CliRunner
 
@@ -24,11 +25,11 @@ WESSEX = ROOT / "examples" / "wessex"
 # the user's ~/.cache; child processes inherit it.
 os.environ[ENVIRONMENT] = tempfile.mkdtemp(prefix="alignkit-test-cache-")
 
-# typer's CliRunner builds the click command from the app on every invoke, inspecting every
-# command's signature and type hints: some 30 ms a run, a fifth of the fast pass, as the
-# tests run the command line over a thousand times. The app is the same all session (the
-# --format choices are read from the registry when a command runs, not when it is built),
-# so it is built once, as the `alignkit` script does once a process.
+# typer's CliRunner builds the click command from the app on every invoke, inspecting the
+# command's signature and type hints, and the tests run the command line over a thousand
+# times. Each command's app is the same all session (the --format choices are read from the
+# registry when a command runs, not when it is built), so it is made and built once, as the
+# `alignkit` script does once a process.
 typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 MINIMAL_PLAN = """\
@@ -85,9 +86,16 @@ def write(in_tmp: Path) -> Callable[..., Path]:
     return _write
 
 
+@functools.cache
+def _app(first: str | None) -> typer.Typer:
+    """The app `alignkit` runs for a command line that starts with ``first`` (cli.app_for
+    reads no further), one for the session."""
+    return app_for([] if first is None else [first])
+
+
 def run(*args: str) -> Run:
     """Run the command line in process, as `alignkit` runs it (the app of the command named)."""
-    result = CliRunner().invoke(app_for(list(args)), list(args), catch_exceptions=False)
+    result = CliRunner().invoke(_app(args[0] if args else None), list(args), catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
