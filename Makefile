@@ -68,7 +68,7 @@ browser:
 # are kept even where PYTHONDONTWRITEBYTECODE is set, or pytest rewrites and compiles every
 # test module's asserts, and each child process the package, afresh on every run (~5 s).
 test-fast: $(STAMP)
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m "not slow"
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -m "not slow" -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
