@@ -7,7 +7,6 @@ of reading a text does not grow with the number of comparisons.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -133,8 +132,7 @@ class Words:
         return found
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     found: tuple[Found, ...]
     strongest: tuple[Found, ...]
     """For each theme found, its strongest finding (of equals, the one nearest the start
@@ -158,11 +156,9 @@ class Profile:
     general aim is all umbrella ("Working together effectively"); a text of words the
     vocabulary does not know ("River safety campaigns") is not, whatever umbrella it
     touches."""
-    links: dict[tuple[bool, int], tuple[Found, float] | None] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    """Memo of best_link: an objective is explained against every priority of its force
-    area, and they ask about the same few themes."""
+    links: dict[tuple[bool, int], tuple[Found, float] | None]
+    """Memo of best_link, a new dict for each profile: an objective is explained against
+    every priority of its force area, and they ask about the same few themes."""
 
     def best_link(
         self, theme: int, relation: list[list[float]], general: bool
@@ -315,6 +311,7 @@ def build_profile(
         general,
         Words(plain),
         coverage,
+        {},
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -54,20 +54,41 @@ class ThemeHit(NamedTuple):
     """Read into a bare title, not written out (see ``bare_titles``)."""
 
 
-@dataclass(frozen=True)
 class Vocabulary:
-    themes: tuple[Theme, ...]
-    normaliser: Normaliser
-    weak_stems: frozenset[str]
-    stop_stems: frozenset[str]
-    bare: dict[str, tuple[int, ...]]
-    """Stem of a word -> the themes a bare title made of it is read as."""
-    terms: dict[str, tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
-    """First stem -> (term stems, theme indices), longest term first."""
-    _ancestors: dict[int, dict[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    _hits: dict[tuple[Token, ...], tuple[ThemeHit, ...]] = field(
-        default_factory=dict, compare=False, repr=False
+    """The compiled vocabulary: its themes, how texts are folded, and its terms by first
+    stem. A plain class rather than a dataclass: it is made once a run, compared by
+    identity, and keeps two memos of its own."""
+
+    __slots__ = (
+        "_ancestors",
+        "_hits",
+        "bare",
+        "normaliser",
+        "stop_stems",
+        "terms",
+        "themes",
+        "weak_stems",
     )
+
+    def __init__(
+        self,
+        themes: tuple[Theme, ...],
+        normaliser: Normaliser,
+        weak_stems: frozenset[str],
+        stop_stems: frozenset[str],
+        bare: dict[str, tuple[int, ...]],
+        terms: dict[str, tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]],
+    ) -> None:
+        self.themes = themes
+        self.normaliser = normaliser
+        self.weak_stems = weak_stems
+        self.stop_stems = stop_stems
+        self.bare = bare
+        """Stem of a word -> the themes a bare title made of it is read as."""
+        self.terms = terms
+        """First stem -> (term stems, theme indices), longest term first."""
+        self._ancestors: dict[int, dict[int, int]] = {}
+        self._hits: dict[tuple[Token, ...], tuple[ThemeHit, ...]] = {}
 
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
