@@ -62,10 +62,10 @@ def rebased(result: CheckResult, root: Path) -> CheckResult:
     return replace(
         result,
         plan_doc=result.plan_doc._replace(
-            source=replace(result.plan_doc.source, shown=path(result.plan_doc.source.shown)),
+            source=result.plan_doc.source._replace(shown=path(result.plan_doc.source.shown)),
         ),
         csp_docs=[
-            d._replace(source=replace(d.source, shown=path(d.source.shown)))
+            d._replace(source=d.source._replace(shown=path(d.source.shown)))
             for d in result.csp_docs
         ],
         findings=[finding(f) for f in result.findings],

@@ -155,7 +155,7 @@ def _named_at(validation: ValidationResult, base: Path, label: str) -> Validatio
 
     return ValidationResult(
         documents=[
-            replace(d, source=replace(d.source, shown=named(d.source.shown)))
+            replace(d, source=d.source._replace(shown=named(d.source.shown)))
             for d in validation.documents
         ],
         diagnostics=[replace(d, path=named(d.path)) for d in validation.diagnostics],

@@ -283,7 +283,7 @@ def _validated(draft: _Draft, layout: Layout) -> Imported:
         path: NodeLocation(value=Position(index, 1), key=Position(index, 1))
         for path, index in draft.places.items()
     }
-    source = SourceFile(Path(draft.shown), draft.shown, draft.data, locations)
+    source = SourceFile(Path(draft.shown), draft.shown, draft.data, locations, [])
     found: list[Diagnostic] = []
     model = None
     try:

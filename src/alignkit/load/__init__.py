@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..codes import hint_for
 from ..diagnostics import Diagnostic, Position, Severity
@@ -23,15 +22,14 @@ __all__ = [
 ]
 
 
-@dataclass
-class SourceFile:
+class SourceFile(NamedTuple):
     """One file as read: its values (None when unreadable), their positions, and problems."""
 
     path: Path
     shown: str
     data: dict[str, Any] | None
-    locations: dict[PathKey, NodeLocation] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    locations: dict[PathKey, NodeLocation]
+    diagnostics: list[Diagnostic]
 
     def position(self, path: PathKey, *, key: bool = False) -> Position | None:
         """Where ``path`` is in the file; the nearest enclosing node when it is not there."""
@@ -60,7 +58,7 @@ def load_source(
         text = read_text(path, shown, limits)
         composed = compose(text, shown, limits)
     except (SourceError, ComposeError) as exc:
-        return SourceFile(path, shown, None, diagnostics=[exc.diagnostic])
+        return SourceFile(path, shown, None, {}, [exc.diagnostic])
     if composed.data is None and _only_markers_and_comments(text):
         # Only '---' and comments: an empty document, not plain text.
         problem = Diagnostic(
@@ -71,7 +69,7 @@ def load_source(
             None,
             hint_for("AK005"),
         )
-        return SourceFile(path, shown, None, diagnostics=[*composed.diagnostics, problem])
+        return SourceFile(path, shown, None, {}, [*composed.diagnostics, problem])
     if not isinstance(composed.data, dict):
         kind = "a list" if isinstance(composed.data, list) else "plain text"
         problem = Diagnostic(
@@ -82,5 +80,5 @@ def load_source(
             composed.locations[()].value,
             hint_for("AK013"),
         )
-        return SourceFile(path, shown, None, diagnostics=[*composed.diagnostics, problem])
+        return SourceFile(path, shown, None, {}, [*composed.diagnostics, problem])
     return SourceFile(path, shown, composed.data, composed.locations, composed.diagnostics)

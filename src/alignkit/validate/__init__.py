@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,10 +33,9 @@ class CheckedDocuments(NamedTuple):
     csps: list[ValidCSP]
 
 
-@dataclass
-class ValidationResult:
+class ValidationResult(NamedTuple):
     documents: list[LoadedDocument]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
     plan: LoadedDocument | None = None
     """The plan the CSPs were checked against, when one was named or found."""
 
