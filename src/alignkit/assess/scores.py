@@ -7,7 +7,6 @@ renderers depend on a small, stable shape rather than on the engine's internals.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, Protocol
 
 Status = Literal["aligned", "partial", "none"]
@@ -50,19 +49,19 @@ class Pair(NamedTuple):
         return explained.to_dict()
 
 
-@dataclass
 class ScoreTable:
-    """Every pair, looked up by (csp, priority, objective), in document order."""
+    """Every pair, looked up by (csp, priority, objective), in document order. (A plain
+    class: made once a run, and keeps a memo of its own.)"""
 
-    pairs: dict[tuple[str, str, str], Pair]
-    objective_order: list[str]
+    __slots__ = ("_rows", "objective_order", "pairs")
+
+    def __init__(self, pairs: dict[tuple[str, str, str], Pair], objective_order: list[str]) -> None:
+        self.pairs = pairs
+        self.objective_order = objective_order
+        self._rows: dict[tuple[str, str], tuple[Pair, ...]] = {}
 
     def get(self, csp: str, priority: str, objective: str) -> Pair:
         return self.pairs[(csp, priority, objective)]
-
-    _rows: dict[tuple[str, str], tuple[Pair, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
 
     def for_priority(self, csp: str, priority: str) -> tuple[Pair, ...]:
         """The priority's pairs in plan order (kept: every rule and report asks)."""

@@ -21,7 +21,7 @@ from ..models.report import FORMAT_VERSION, CheckReport
 from ..pipeline import run_pipeline
 from ..project import Project
 from ..render.report import build_report
-from ..validate import ValidationResult
+from ..validate import LoadedDocument, ValidationResult
 from .git import commit_of, materialise, repository_root
 
 WORKING_TREE = "working tree"
@@ -155,7 +155,9 @@ def _named_at(validation: ValidationResult, base: Path, label: str) -> Validatio
 
     return ValidationResult(
         documents=[
-            replace(d, source=d.source._replace(shown=named(d.source.shown)))
+            LoadedDocument(
+                d.source._replace(shown=named(d.source.shown)), d.kind, d.model, d.diagnostics
+            )
             for d in validation.documents
         ],
         diagnostics=[replace(d, path=named(d.path)) for d in validation.diagnostics],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,12 +16,23 @@ from .schema_errors import diagnostics_for, did_you_mean
 KIND_LABELS = {PLAN_KIND: "police and crime plan", CSP_KIND: "community safety partnership"}
 
 
-@dataclass
 class LoadedDocument:
-    source: SourceFile
-    kind: str | None = None
-    model: PolicePlan | CSPDocument | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """One document as loaded, its kind and model filled in as validation finds them. (A
+    plain class: made once a file, and changed as it is checked.)"""
+
+    __slots__ = ("diagnostics", "kind", "model", "source")
+
+    def __init__(
+        self,
+        source: SourceFile,
+        kind: str | None = None,
+        model: PolicePlan | CSPDocument | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+    ) -> None:
+        self.source = source
+        self.kind = kind
+        self.model = model
+        self.diagnostics = [] if diagnostics is None else diagnostics
 
     @property
     def valid(self) -> bool:
