@@ -173,8 +173,7 @@ def test_github_annotation_per_finding_with_location_title_and_hint(in_tmp):
 
 def test_github_escapes_message_and_property_values(in_tmp):
     result = check(in_tmp)
-    odd = dataclasses.replace(
-        result.findings[0],
+    odd = result.findings[0].replace(
         code="AK303",
         severity=Severity.WARNING,
         message="100% of it: north, south\r\nand the rest",
@@ -323,7 +322,7 @@ def test_sarif_locations_are_repo_relative_and_one_based(in_tmp):
 
 def test_sarif_omits_the_region_when_a_finding_has_no_position(in_tmp):
     result = check(in_tmp)
-    placeless = dataclasses.replace(result.findings[0], position=None)
+    placeless = result.findings[0].replace(position=None)
     (run,) = sarif_valid(render_sarif(with_findings(result, placeless)))["runs"]
     assert "region" not in run["results"][0]["locations"][0]["physicalLocation"]
 
@@ -466,8 +465,7 @@ def test_junit_plan_side_fails_only_for_an_ak401_error(in_tmp):
         road.findtext("system-out")
     )
     raised = [
-        dataclasses.replace(f, severity=Severity.ERROR) if f.code == "AK401" else f
-        for f in result.findings
+        f.replace(severity=Severity.ERROR) if f.code == "AK401" else f for f in result.findings
     ]
     plan_suite = junit_valid(render_junit(with_findings(result, *raised))).findall("testsuite")[-1]
     assert plan_suite.get("failures") == "2"
@@ -479,10 +477,10 @@ def test_junit_plan_side_fails_only_for_an_ak401_error(in_tmp):
 
 def test_junit_keeps_other_findings_in_the_suite_output(in_tmp):
     result = check(in_tmp)
-    undeclared = dataclasses.replace(
-        result.findings[-1], code="AK604", message="refresh after the review", csp="north"
+    undeclared = result.findings[-1].replace(
+        code="AK604", message="refresh after the review", csp="north"
     )
-    plan_level = dataclasses.replace(result.findings[-1], code="AK605", csp=None)
+    plan_level = result.findings[-1].replace(code="AK605", csp=None)
     root = junit_valid(render_junit(with_findings(result, undeclared, plan_level)))
     north, _, plan = root.findall("testsuite")
     assert "AK604 warning refresh after the review" in north.findtext("system-out")
@@ -515,10 +513,7 @@ WAIVER = WaiverNote(
 def waive_gap(result: CheckResult) -> CheckResult:
     return with_findings(
         result,
-        *[
-            dataclasses.replace(f, waiver=WAIVER) if f.code == "AK301" else f
-            for f in result.findings
-        ],
+        *[f.replace(waiver=WAIVER) if f.code == "AK301" else f for f in result.findings],
     )
 
 
@@ -561,10 +556,7 @@ def test_a_severity_raised_to_error_fails_its_junit_test_and_sarif_level(in_tmp)
     result = check(in_tmp)
     raised = with_findings(
         result,
-        *[
-            dataclasses.replace(f, severity=Severity.ERROR) if f.code == "AK303" else f
-            for f in result.findings
-        ],
+        *[f.replace(severity=Severity.ERROR) if f.code == "AK303" else f for f in result.findings],
     )
     partial = junit_valid(render_junit(raised)).findall("testsuite")[1].findall("testcase")[1]
     assert partial.find("failure").get("type") == "AK303"

@@ -6,9 +6,8 @@ first problem, so an officer sees everything wrong in every file in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, ClassVar, NamedTuple, Self
 
 
 class Severity(StrEnum):
@@ -27,14 +26,56 @@ class Position(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
 class Diagnostic:
-    code: str
-    severity: Severity
-    message: str
-    path: str
-    position: Position | None = None
-    hint: str | None = None
+    """A problem found, where it is and how to put it right. Never changed once made:
+    ``replace`` makes a copy with some values changed.
+
+    A plain class with slots, as are Finding and CellDiagnostic which extend it, rather
+    than a frozen dataclass: those cost about a millisecond each to define at every
+    start, and a frozen dataclass's instances are slower to make."""
+
+    __slots__ = ("code", "hint", "message", "path", "position", "severity")
+    FIELDS: ClassVar[tuple[str, ...]] = ("code", "severity", "message", "path", "position", "hint")
+    """The values, in the order the constructor takes them (subclasses add theirs)."""
+
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        path: str,
+        position: Position | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.position = position
+        self.hint = hint
+
+    def values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.FIELDS)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` made (what dataclasses.replace did)."""
+        unknown = set(changes) - set(self.FIELDS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no {', '.join(sorted(unknown))}")
+        return type(self)(**{name: changes.get(name, getattr(self, name)) for name in self.FIELDS})
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Diagnostic)
+        return self.values() == other.values()
+
+    def __hash__(self) -> int:
+        return hash(self.values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{type(self).__name__}({shown})"
 
     @property
     def line(self) -> int | None:

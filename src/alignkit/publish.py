@@ -57,7 +57,7 @@ def rebased(result: CheckResult, root: Path) -> CheckResult:
 
     def finding(f: Finding) -> Finding:
         note = f.waiver._replace(where=path(f.waiver.where)) if f.waiver else None
-        return replace(f, path=path(f.path), waiver=note)
+        return f.replace(path=path(f.path), waiver=note)
 
     return replace(
         result,

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from ..codes import CODES
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Position, Severity
 from ..load import PathKey
 from ..validate import ValidCSP, ValidPlan
 
@@ -30,15 +29,39 @@ class WaiverNote(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
 class Finding(Diagnostic):
-    """A diagnostic about alignment, naming the partnership, priority and objective involved."""
+    """A diagnostic about alignment, naming the partnership, priority and objective involved.
 
-    csp: str | None = None
-    priority: str | None = None
-    objective: str | None = None
-    waiver: WaiverNote | None = None
-    """Set when a waiver accepts this finding: it stays in the report but no longer fails."""
+    ``waiver`` is set when a waiver accepts the finding: it stays in the report but no
+    longer fails."""
+
+    __slots__ = ("csp", "objective", "priority", "waiver")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        *Diagnostic.FIELDS,
+        "csp",
+        "priority",
+        "objective",
+        "waiver",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        path: str,
+        position: Position | None = None,
+        hint: str | None = None,
+        csp: str | None = None,
+        priority: str | None = None,
+        objective: str | None = None,
+        waiver: WaiverNote | None = None,
+    ) -> None:
+        super().__init__(code, severity, message, path, position, hint)
+        self.csp = csp
+        self.priority = priority
+        self.objective = objective
+        self.waiver = waiver
 
     @property
     def waived(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -160,7 +160,7 @@ def _named_at(validation: ValidationResult, base: Path, label: str) -> Validatio
             )
             for d in validation.documents
         ],
-        diagnostics=[replace(d, path=named(d.path)) for d in validation.diagnostics],
+        diagnostics=[d.replace(path=named(d.path)) for d in validation.diagnostics],
         plan=validation.plan,
     )
 

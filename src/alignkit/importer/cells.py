@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..codes import hint_for
 from ..diagnostics import Diagnostic, Position, Severity
@@ -47,11 +48,24 @@ class CellRef:
         return f"{name}!{column_letter(self.column)}{self.row}"
 
 
-@dataclass(frozen=True)
 class CellDiagnostic(Diagnostic):
     """A diagnostic at a spreadsheet cell: ``file.xlsx:Sheet!B7`` rather than line:column."""
 
-    cell: CellRef | None = None
+    __slots__ = ("cell",)
+    FIELDS: ClassVar[tuple[str, ...]] = (*Diagnostic.FIELDS, "cell")
+
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        path: str,
+        position: Position | None = None,
+        hint: str | None = None,
+        cell: CellRef | None = None,
+    ) -> None:
+        super().__init__(code, severity, message, path, position, hint)
+        self.cell = cell
 
     def location(self) -> str:
         if self.cell is None:

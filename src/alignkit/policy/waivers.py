@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from ..assess.findings import Finding, WaiverNote
 from ..codes import CODES
@@ -46,7 +45,7 @@ def apply_policy(findings: Sequence[Finding], config: Config, as_of: dt.date) ->
             if _applies(waiver, f):
                 matched = True
                 if f.waiver is None:
-                    result[i] = replace(f, waiver=note)
+                    result[i] = f.replace(waiver=note)
         if not matched:
             extra.append(
                 _config_finding(
@@ -65,7 +64,7 @@ def _applies(waiver: Waiver, f: Finding) -> bool:
 
 def _override(f: Finding, severity: Mapping[str, str]) -> Finding:
     wanted = severity.get(f.code)
-    return replace(f, severity=Severity(wanted)) if wanted else f
+    return f.replace(severity=Severity(wanted)) if wanted else f
 
 
 def _config_finding(config: Config, index: int, code: str, message: str) -> Finding:
