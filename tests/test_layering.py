@@ -31,6 +31,7 @@ LAYERS: list[set[str]] = [
         "output",
         "__init__",
         "user_cache",
+        "values",
     },
     {"officezip", "wordfile"},
     {"collections_tuning"},

@@ -7,7 +7,9 @@ first problem, so an officer sees everything wrong in every file in one run.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, ClassVar, NamedTuple, Self
+from typing import ClassVar, NamedTuple
+
+from .values import Value
 
 
 class Severity(StrEnum):
@@ -26,13 +28,11 @@ class Position(NamedTuple):
     column: int
 
 
-class Diagnostic:
+class Diagnostic(Value):
     """A problem found, where it is and how to put it right. Never changed once made:
     ``replace`` makes a copy with some values changed.
 
-    A plain class with slots, as are Finding and CellDiagnostic which extend it, rather
-    than a frozen dataclass: those cost about a millisecond each to define at every
-    start, and a frozen dataclass's instances are slower to make."""
+    Extended by Finding and CellDiagnostic, so a Value (values.py), not a named tuple."""
 
     __slots__ = ("code", "hint", "message", "path", "position", "severity")
     FIELDS: ClassVar[tuple[str, ...]] = ("code", "severity", "message", "path", "position", "hint")
@@ -53,29 +53,6 @@ class Diagnostic:
         self.path = path
         self.position = position
         self.hint = hint
-
-    def values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.FIELDS)
-
-    def replace(self, **changes: Any) -> Self:
-        """A copy with ``changes`` made (what dataclasses.replace did)."""
-        unknown = set(changes) - set(self.FIELDS)
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no {', '.join(sorted(unknown))}")
-        return type(self)(**{name: changes.get(name, getattr(self, name)) for name in self.FIELDS})
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Diagnostic)
-        return self.values() == other.values()
-
-    def __hash__(self) -> int:
-        return hash(self.values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
-        return f"{type(self).__name__}({shown})"
 
     @property
     def line(self) -> int | None:

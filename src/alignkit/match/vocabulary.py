@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from ..values import Value
 from .normalise import Normaliser, Token, stem
 
 if TYPE_CHECKING:
@@ -31,17 +32,22 @@ class VocabularyError(Exception):
         super().__init__("\n".join(self.problems))
 
 
-_THEME_VALUES = ("index", "id", "label", "umbrella", "focus", "broader", "related")
-
-
-class Theme:
+class Theme(Value):
     """One theme of the compiled vocabulary: its place (``index``), names, and links.
 
-    A value (equal by what it holds, never changed once made), written as a plain class
-    with slots rather than a frozen dataclass, which costs about a millisecond to define
-    at every start; not a named tuple, whose own ``index`` method its field would hide."""
+    A Value (values.py), not a named tuple, whose own ``index`` method its field would
+    hide."""
 
     __slots__ = ("broader", "focus", "id", "index", "label", "related", "umbrella")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "index",
+        "id",
+        "label",
+        "umbrella",
+        "focus",
+        "broader",
+        "related",
+    )
 
     def __init__(
         self,
@@ -60,25 +66,6 @@ class Theme:
         self.focus = focus
         self.broader = broader
         self.related = related
-
-    def _values(self) -> tuple[object, ...]:
-        return (
-            self.index,
-            self.id,
-            self.label,
-            self.umbrella,
-            self.focus,
-            self.broader,
-            self.related,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Theme):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
 
     def __repr__(self) -> str:
         return f"Theme({self.index}, {self.id!r})"
